@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_FILTER } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module.js';
+import { ApiExceptionFilter } from './common/api-exception.filter.js';
+import { validateEnvironment, type AppEnvironment } from './config/env.js';
+import { ContactsModule } from './contacts/contacts.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { DealsModule } from './deals/deals.module.js';
+import { EventsModule } from './events/events.module.js';
+import { FunnelsModule } from './funnels/funnels.module.js';
+import { HealthModule } from './health/health.module.js';
+import { SourcesModule } from './sources/sources.module.js';
+import { UsersModule } from './users/users.module.js';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, validate: validateEnvironment, ignoreEnvFile: true }),
+    LoggerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppEnvironment, true>) => ({
+        pinoHttp: {
+          level: config.get('LOG_LEVEL', { infer: true }),
+          genReqId: (request, response) => {
+            const id = (request.headers['x-request-id'] as string | undefined) ?? randomUUID();
+            response.setHeader('X-Request-Id', id);
+            return id;
+          },
+          redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
+        },
+      }),
+    }),
+    DatabaseModule,
+    AuthModule,
+    UsersModule,
+    SourcesModule,
+    FunnelsModule,
+    ContactsModule,
+    EventsModule,
+    DealsModule,
+    HealthModule,
+  ],
+  providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+})
+export class AppModule {}

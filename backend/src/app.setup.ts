@@ -1,0 +1,42 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Logger } from 'nestjs-pino';
+import { createValidationPipe } from './common/validation.js';
+
+/** The built web app; this file sits in backend/{src,dist}/. */
+const WEB_APP_DIR = path.resolve(fileURLToPath(import.meta.url), '../../../frontend/dist');
+
+/** Everything main.ts and the e2e tests share: prefix, validation, logging, docs, web app. */
+export function configureApp(app: NestExpressApplication): INestApplication {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  app.set('query parser', 'extended');
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Autofunnel API')
+      .setDescription('Sales-funnel CRM for car dealerships: funnels, stages, deals, contacts. See README for the contract.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  if (existsSync(WEB_APP_DIR)) {
+    app.useStaticAssets(WEB_APP_DIR, { index: false });
+    // Client-side routes (/login, /funnels/…) all load the single-page app.
+    app.use((request: { method: string; path: string }, response: { sendFile(file: string): void }, next: () => void) => {
+      if (request.method === 'GET' && !request.path.startsWith('/api') && !request.path.startsWith('/socket.io')) {
+        response.sendFile(path.join(WEB_APP_DIR, 'index.html'));
+      } else next();
+    });
+  }
+  return app;
+}

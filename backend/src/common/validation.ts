@@ -1,0 +1,45 @@
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+
+/** Flattens nested class-validator errors into `{ "contact.phone": ["..."] }`. */
+export function collectFieldErrors(errors: ValidationError[], prefix = ''): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const error of errors) {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints) fields[field] = Object.values(error.constraints);
+    Object.assign(fields, collectFieldErrors(error.children ?? [], field));
+  }
+  return fields;
+}
+
+/**
+ * The global pipe: unknown fields and wrong types are refused with 400; the message is one
+ * readable sentence naming every field at fault, and `fields` lists them for programs.
+ */
+export function createValidationPipe(): ValidationPipe {
+  return new BodyValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    forbidUnknownValues: true,
+    exceptionFactory: (errors) => {
+      const fields = collectFieldErrors(errors);
+      const messages = Object.values(fields).flat();
+      return new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: messages.length > 0 ? messages.join('; ') : 'The request body must be a JSON object',
+        fields,
+      });
+    },
+  });
+}
+
+/** Refuses JSON arrays and primitives where a body object is expected, before field checks. */
+class BodyValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      throw new BadRequestException('The request body must be a JSON object');
+    }
+    return super.transform(value, metadata);
+  }
+}

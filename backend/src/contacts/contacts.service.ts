@@ -1,0 +1,159 @@
+import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ContactDto, ContactKind, ContactWithDealsDto, NewContactInput } from '@autofunnel/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AppEnvironment } from '../config/env.js';
+import { Deal } from '../deals/deal.entity.js';
+import { DEAL_RELATIONS, toContactDto, toDealDto } from '../deals/deal.mapper.js';
+import { Contact } from './contact.entity.js';
+import type { CreateContactDto, UpdateContactDto } from './dto/save-contact.dto.js';
+import { normaliseEmail, normalisePhone, phoneDigits } from './phone.js';
+
+interface ContactKeys {
+  phones: string[];
+  emails: string[];
+}
+
+@Injectable()
+export class ContactsService {
+  private readonly region: string;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    config: ConfigService<AppEnvironment, true>,
+  ) {
+    this.region = config.get('DEFAULT_PHONE_REGION', { infer: true });
+  }
+
+  /**
+   * The contact for a new deal: an existing one with the same phone or email (gaining the other
+   * value if it lacked it), or a new one. Serialised per phone/email, so two concurrent requests
+   * from one new customer create one contact.
+   */
+  async findOrCreate(em: EntityManager, input: Partial<NewContactInput>, field = 'contact'): Promise<{ contact: Contact; reused: boolean }> {
+    const name = input.name?.trim();
+    if (!name) throw new UnprocessableEntityException(`${field}.name is required for a new customer`);
+    const keys = this.normaliseKeys(
+      { phones: input.phone ? [input.phone] : [], emails: input.email ? [input.email] : [] },
+      { phones: `${field}.phone`, emails: `${field}.email` },
+    );
+    if (keys.phones.length === 0 && keys.emails.length === 0) {
+      throw new UnprocessableEntityException(`${field} needs a phone or an email so the customer can be reached and recognised`);
+    }
+    await this.lockKeys(em, keys);
+    const existing = await this.findByKeys(em, keys);
+    if (existing) {
+      const phones = union(existing.phones, keys.phones);
+      const emails = union(existing.emails, keys.emails);
+      if (phones.length !== existing.phones.length || emails.length !== existing.emails.length) {
+        await em.update(Contact, existing.id, { phones, emails });
+        Object.assign(existing, { phones, emails });
+      }
+      return { contact: existing, reused: true };
+    }
+    const contact = await em.save(em.create(Contact, { name, kind: input.kind ?? 'person', ...keys }));
+    return { contact, reused: false };
+  }
+
+  async create(dto: CreateContactDto): Promise<ContactDto> {
+    const keys = this.normaliseKeys({ phones: dto.phones ?? [], emails: dto.emails ?? [] });
+    if (keys.phones.length === 0 && keys.emails.length === 0) {
+      throw new UnprocessableEntityException('A contact needs at least one phone or email');
+    }
+    return this.dataSource.transaction(async (em) => {
+      await this.lockKeys(em, keys);
+      await this.refuseDuplicate(em, keys);
+      const contact = await em.save(em.create(Contact, { name: dto.name.trim(), kind: dto.kind ?? 'person', ...keys }));
+      return toContactDto(contact);
+    });
+  }
+
+  async update(id: string, dto: UpdateContactDto): Promise<ContactDto> {
+    return this.dataSource.transaction(async (em) => {
+      const contact = await em.findOne(Contact, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!contact) throw new NotFoundException(`Contact ${id} does not exist`);
+      const keys = this.normaliseKeys({ phones: dto.phones ?? contact.phones, emails: dto.emails ?? contact.emails });
+      if (keys.phones.length === 0 && keys.emails.length === 0) {
+        throw new UnprocessableEntityException('A contact needs at least one phone or email');
+      }
+      await this.lockKeys(em, keys);
+      await this.refuseDuplicate(em, keys, id);
+      const patch: Partial<Contact> = { ...keys };
+      if (dto.name !== undefined) patch.name = dto.name.trim();
+      if (dto.kind !== undefined) patch.kind = dto.kind as ContactKind;
+      await em.update(Contact, id, patch);
+      return toContactDto(await em.findOneByOrFail(Contact, { id }));
+    });
+  }
+
+  /** Contacts whose name, email or phone matches; phones are compared by their digits. */
+  async search(query: string | undefined, limit = 20): Promise<ContactDto[]> {
+    const builder = this.dataSource.getRepository(Contact).createQueryBuilder('c').orderBy('c.name', 'ASC').addOrderBy('c.id').limit(limit);
+    const q = query?.trim();
+    if (q) {
+      const pattern = `%${escapeLike(q)}%`;
+      const digits = phoneDigits(q);
+      builder.where(`(c.name ILIKE :pattern OR array_to_string(c.emails, ' ') ILIKE :pattern${digits ? ` OR array_to_string(c.phones, ' ') LIKE :digits` : ''})`, {
+        pattern,
+        digits: `%${digits}%`,
+      });
+    }
+    return (await builder.getMany()).map(toContactDto);
+  }
+
+  /** The contact with the history of all their deals, newest first. */
+  async getWithDeals(id: string): Promise<ContactWithDealsDto> {
+    const contact = await this.dataSource.getRepository(Contact).findOneBy({ id });
+    if (!contact) throw new NotFoundException(`Contact ${id} does not exist`);
+    const deals = await this.dataSource.getRepository(Deal).find({ where: { contactId: id }, relations: DEAL_RELATIONS, order: { createdAt: 'DESC' } });
+    return { ...toContactDto(contact), deals: deals.map(toDealDto) };
+  }
+
+  private normaliseKeys(raw: ContactKeys, fields = { phones: 'phones', emails: 'emails' }): ContactKeys {
+    const phones = raw.phones.map((phone) => {
+      const normalised = normalisePhone(phone, this.region);
+      if (!normalised) {
+        throw new UnprocessableEntityException(`${fields.phones} "${phone}" is not a valid phone number; include the country code, e.g. +1 212 555 2368`);
+      }
+      return normalised;
+    });
+    return { phones: union([], phones), emails: union([], raw.emails.map(normaliseEmail)) };
+  }
+
+  /** Transaction-scoped advisory locks on each phone/email, so lookups and inserts do not race. */
+  private async lockKeys(em: EntityManager, keys: ContactKeys): Promise<void> {
+    const all = [...keys.phones, ...keys.emails].sort();
+    for (const key of all) await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`contact:${key}`]);
+  }
+
+  private findByKeys(em: EntityManager, keys: ContactKeys, exceptId?: string): Promise<Contact | null> {
+    const builder = em
+      .getRepository(Contact)
+      .createQueryBuilder('c')
+      .where('(c.phones && :phones::text[] OR c.emails && :emails::text[])', keys)
+      .orderBy('c.created_at', 'ASC');
+    if (exceptId) builder.andWhere('c.id <> :exceptId', { exceptId });
+    return builder.getOne();
+  }
+
+  private async refuseDuplicate(em: EntityManager, keys: ContactKeys, exceptId?: string): Promise<void> {
+    const existing = await this.findByKeys(em, keys, exceptId);
+    if (existing) {
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: `${existing.name} already has this phone or email; use that contact instead`,
+        existingContactId: existing.id,
+      });
+    }
+  }
+}
+
+function union(base: string[], extra: string[]): string[] {
+  return [...new Set([...base, ...extra])];
+}
+
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

@@ -1,0 +1,4 @@
+import { InitialSchema1795461009642 } from './1795461009642-InitialSchema.js';
+
+/** Every migration, oldest first (listed, not globbed, so jest and the CLI load the same code). */
+export const MIGRATIONS = [InitialSchema1795461009642];

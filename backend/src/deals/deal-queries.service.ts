@@ -1,0 +1,156 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { BoardDto, CursorPage, DealDto, DealListPage, DealSortField, DealStatus } from '@autofunnel/shared';
+import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { escapeLike } from '../contacts/contacts.service.js';
+import { phoneDigits } from '../contacts/phone.js';
+import { FunnelsService } from '../funnels/funnels.service.js';
+import { Stage } from '../funnels/stage.entity.js';
+import { Deal } from './deal.entity.js';
+import { DEAL_RELATIONS, toDealDto } from './deal.mapper.js';
+import type { ListDealsQuery } from './dto/list-deals.query.js';
+
+const DEFAULT_LIMIT = 50;
+
+/** SQL for each sortable field; the cursor stores its text form, so no precision is lost. */
+const SORT_EXPRESSIONS: Record<DealSortField, string> = {
+  createdAt: 'd.created_at',
+  updatedAt: 'd.updated_at',
+  lastActivityAt: 'd.last_activity_at',
+  deadlineAt: `COALESCE(d.deadline_at, 'infinity'::timestamptz)`,
+  amount: 'COALESCE(d.amount, 0)',
+};
+const SORT_CASTS: Record<DealSortField, string> = {
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+  lastActivityAt: 'timestamptz',
+  deadlineAt: 'timestamptz',
+  amount: 'numeric',
+};
+
+/** The read side of deals: the board, column pages and the filtered list. */
+@Injectable()
+export class DealQueriesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly funnels: FunnelsService,
+  ) {}
+
+  /**
+   * The whole board in four queries whatever the number of stages: the funnel, the per-stage
+   * totals, the ids of each column's first page (one LATERAL query), and those deals.
+   */
+  async board(funnelId: string, limit = DEFAULT_LIMIT, status: DealStatus = 'open'): Promise<BoardDto> {
+    const funnel = await this.funnels.get(funnelId);
+    const totals: { stage_id: string; count: string; amount_sum: string }[] = await this.dataSource.query(
+      `SELECT stage_id, count(*) AS count, COALESCE(sum(amount), 0) AS amount_sum
+         FROM deal WHERE funnel_id = $1 AND status = $2 GROUP BY stage_id`,
+      [funnelId, status],
+    );
+    const firstPages: { stage_id: string; id: string }[] = await this.dataSource.query(
+      `SELECT s.id AS stage_id, page.id
+         FROM stage s
+         CROSS JOIN LATERAL (
+           SELECT d.id FROM deal d
+            WHERE d.stage_id = s.id AND d.status = $2
+            ORDER BY d.position LIMIT $3
+         ) page
+        WHERE s.funnel_id = $1`,
+      [funnelId, status, limit + 1],
+    );
+    const deals = await this.loadInOrder(firstPages.map((row) => row.id));
+    return {
+      funnel,
+      columns: funnel.stages.map((stage) => {
+        const total = totals.find((row) => row.stage_id === stage.id);
+        const { items, nextCursor } = pageOf(deals.filter((deal) => deal.stageId === stage.id), limit);
+        return { stageId: stage.id, count: Number(total?.count ?? 0), amountSum: Number(total?.amount_sum ?? 0), deals: items, nextCursor };
+      }),
+    };
+  }
+
+  /** Further pages of one column, in board order. */
+  async stagePage(stageId: string, cursor: string | undefined, limit = DEFAULT_LIMIT, status: DealStatus = 'open'): Promise<CursorPage<DealDto>> {
+    if (!(await this.dataSource.getRepository(Stage).existsBy({ id: stageId }))) throw new NotFoundException(`Stage ${stageId} does not exist`);
+    const builder = this.dataSource
+      .getRepository(Deal)
+      .createQueryBuilder('d')
+      .select('d.id', 'id')
+      .where('d.stage_id = :stageId AND d.status = :status', { stageId, status })
+      .orderBy('d.position', 'ASC')
+      .limit(limit + 1);
+    if (cursor) builder.andWhere('d.position > :after', { after: String(decodeCursor(cursor, 1)[0]) });
+    const ids = (await builder.getRawMany<{ id: string }>()).map((row) => row.id);
+    return pageOf(await this.loadInOrder(ids), limit);
+  }
+
+  /** The list view: filters, a sort, keyset pagination and the total that matches. */
+  async list(caller: AuthUser, query: ListDealsQuery): Promise<DealListPage> {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const sort = query.sort ?? 'createdAt';
+    const direction = query.order === 'asc' ? 'ASC' : 'DESC';
+    const expression = SORT_EXPRESSIONS[sort];
+
+    const filtered = this.filtered(caller, query);
+    const total = await filtered.clone().getCount();
+
+    const page = filtered
+      .select('d.id', 'id')
+      .addSelect(`(${expression})::text`, 'sort_value')
+      .orderBy(expression, direction)
+      .addOrderBy('d.id', direction)
+      .limit(limit + 1);
+    if (query.cursor) {
+      const [value, id] = decodeCursor(query.cursor, 2).map(String);
+      page.andWhere(`(${expression}, d.id) ${direction === 'ASC' ? '>' : '<'} (CAST(:cursorValue AS ${SORT_CASTS[sort]}), CAST(:cursorId AS uuid))`, {
+        cursorValue: value,
+        cursorId: id,
+      });
+    }
+    const rows = await page.getRawMany<{ id: string; sort_value: string }>();
+    const hasMore = rows.length > limit;
+    const shown = rows.slice(0, limit);
+    const items = (await this.loadInOrder(shown.map((row) => row.id))).map(toDealDto);
+    const last = shown[shown.length - 1];
+    return { items, total, nextCursor: hasMore && last ? encodeCursor([last.sort_value, last.id]) : null };
+  }
+
+  private filtered(caller: AuthUser, query: ListDealsQuery): SelectQueryBuilder<Deal> {
+    const builder = this.dataSource.getRepository(Deal).createQueryBuilder('d').innerJoin('d.contact', 'c');
+    if (query.funnelId) builder.andWhere('d.funnel_id = :funnelId', { funnelId: query.funnelId });
+    if (query.stageId) builder.andWhere('d.stage_id = :stageId', { stageId: query.stageId });
+    if (query.status) builder.andWhere('d.status = :status', { status: query.status });
+    if (query.responsibleId === 'none') builder.andWhere('d.responsible_id IS NULL');
+    else if (query.responsibleId) {
+      builder.andWhere('d.responsible_id = :responsibleId', { responsibleId: query.responsibleId === 'me' ? caller.id : query.responsibleId });
+    }
+    const q = query.q?.trim();
+    if (q) {
+      const digits = phoneDigits(q);
+      builder.andWhere(
+        `(d.code ILIKE :pattern OR d.title ILIKE :pattern OR c.name ILIKE :pattern OR array_to_string(c.emails, ' ') ILIKE :pattern${
+          digits ? ` OR array_to_string(c.phones, ' ') LIKE :digits` : ''
+        })`,
+        { pattern: `%${escapeLike(q)}%`, digits: `%${digits}%` },
+      );
+    }
+    return builder;
+  }
+
+  /** Loads deals with their relations, in the order of `ids`. */
+  private async loadInOrder(ids: string[]): Promise<Deal[]> {
+    if (ids.length === 0) return [];
+    const deals = await this.dataSource.getRepository(Deal).find({ where: { id: In(ids) }, relations: DEAL_RELATIONS });
+    const byId = new Map(deals.map((deal) => [deal.id, deal]));
+    return ids.map((id) => byId.get(id)).filter((deal): deal is Deal => deal !== undefined);
+  }
+}
+
+/** Deals were fetched with one extra row: its presence means there is a next page. */
+function pageOf(deals: Deal[], limit: number): CursorPage<DealDto> {
+  const shown = deals.slice(0, limit);
+  const last = shown[shown.length - 1];
+  return { items: shown.map(toDealDto), nextCursor: deals.length > limit && last ? encodeCursor([last.position]) : null };
+}

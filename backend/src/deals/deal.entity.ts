@@ -1,0 +1,119 @@
+import type { DealStatus, DealType } from '@autofunnel/shared';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, type Relation } from 'typeorm';
+import { Contact } from '../contacts/contact.entity.js';
+import { numberTransformer } from '../database/columns.js';
+import { Funnel } from '../funnels/funnel.entity.js';
+import { Stage } from '../funnels/stage.entity.js';
+import { Branch } from '../users/branch.entity.js';
+import { User } from '../users/user.entity.js';
+import { Source } from '../sources/source.entity.js';
+
+/**
+ * One customer request moving through a funnel. `position` is a fractional-index key
+ * (byte-ordered, hence COLLATE "C") so a move rewrites only the moved row.
+ */
+@Entity('deal')
+@Check('ck_deal_status', `status IN ('open', 'won', 'lost')`)
+@Check('ck_deal_type', `type IN ('internet_lead', 'phone_up', 'chat', 'sms', 'walk_in')`)
+@Check('ck_deal_amount', `amount >= 0`)
+@Unique('uq_deal_stage_position', ['stageId', 'position'])
+@Index('ix_deal_board', ['stageId', 'status', 'position'])
+@Index('ix_deal_funnel_created', ['funnelId', 'status', 'createdAt'])
+@Index('ix_deal_responsible', ['responsibleId', 'status'])
+@Index('ix_deal_contact', ['contactId'])
+@Index('ix_deal_title_trgm', { synchronize: false })
+export class Deal {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Human-readable code such as D-1042, from a database sequence. */
+  @Column({ type: 'varchar', length: 20, unique: true, default: () => `('D-' || nextval('deal_code_seq'))` })
+  code: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ name: 'funnel_id', type: 'uuid' })
+  funnelId: string;
+
+  @ManyToOne(() => Funnel, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'funnel_id' })
+  funnel?: Relation<Funnel>;
+
+  @Column({ name: 'stage_id', type: 'uuid' })
+  stageId: string;
+
+  @ManyToOne(() => Stage, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'stage_id' })
+  stage?: Relation<Stage>;
+
+  @Column({ type: 'varchar', length: 8, default: 'open' })
+  status: DealStatus;
+
+  @Column({ name: 'responsible_id', type: 'uuid', nullable: true })
+  responsibleId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'responsible_id' })
+  responsible?: Relation<User> | null;
+
+  @Column({ name: 'branch_id', type: 'uuid', nullable: true })
+  branchId: string | null;
+
+  @ManyToOne(() => Branch, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'branch_id' })
+  branch?: Relation<Branch> | null;
+
+  @Column({ name: 'contact_id', type: 'uuid' })
+  contactId: string;
+
+  @ManyToOne(() => Contact, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'contact_id' })
+  contact?: Relation<Contact>;
+
+  @Column({ name: 'source_id', type: 'uuid', nullable: true })
+  sourceId: string | null;
+
+  @ManyToOne(() => Source, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'source_id' })
+  source?: Relation<Source> | null;
+
+  /** Advertising channel the request came through (filled by intake). */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  channel: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  type: DealType | null;
+
+  @Column({ type: 'numeric', precision: 12, scale: 2, nullable: true, transformer: numberTransformer })
+  amount: number | null;
+
+  @Column({ name: 'vehicle_interest', type: 'varchar', length: 200, nullable: true })
+  vehicleInterest: string | null;
+
+  @Column({ type: 'varchar', length: 64, collation: 'C' })
+  position: string;
+
+  /** Increases by one on every change; PATCH compares it to refuse stale writes. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ name: 'last_activity_at', type: 'timestamptz', default: () => 'now()' })
+  lastActivityAt: Date;
+
+  /** When the customer must be contacted; a target, not a task. */
+  @Column({ name: 'deadline_at', type: 'timestamptz', nullable: true })
+  deadlineAt: Date | null;
+
+  @Column({ name: 'lost_reason', type: 'varchar', length: 200, nullable: true })
+  lostReason: string | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+}

@@ -1,0 +1,323 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { BoardEventType, DealDto, DealEventDto } from '@autofunnel/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import type { AppEnvironment } from '../config/env.js';
+import { Contact } from '../contacts/contact.entity.js';
+import { ContactsService } from '../contacts/contacts.service.js';
+import { EventsService } from '../events/events.service.js';
+import { lockFunnel } from '../funnels/funnel-lock.js';
+import { Stage } from '../funnels/stage.entity.js';
+import { Source } from '../sources/source.entity.js';
+import { Branch } from '../users/branch.entity.js';
+import { User } from '../users/user.entity.js';
+import { Deal } from './deal.entity.js';
+import { DEAL_RELATIONS, toDealDto } from './deal.mapper.js';
+import { positionBetween } from './deal-ordering.js';
+import type { AssignDealDto, CloseDealDto, CreateDealDto, MoveDealDto, UpdateDealDto } from './dto/deal.dto.js';
+
+/** What a mutation changes on the locked deal, and the event that records it. */
+interface DealChange {
+  patch: Partial<Deal>;
+  type: BoardEventType;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The rules of a deal's life: create, edit, take into work, move, assign, close, reopen.
+ * Each runs in one transaction that locks the funnel then the deal, applies the change,
+ * bumps `version` and `lastActivityAt`, and appends the event to the funnel's log.
+ */
+@Injectable()
+export class DealsService {
+  private readonly contactDeadlineMs: number;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly contacts: ContactsService,
+    private readonly events: EventsService,
+    config: ConfigService<AppEnvironment, true>,
+  ) {
+    this.contactDeadlineMs = config.get('CONTACT_DEADLINE_MINUTES', { infer: true }) * 60_000;
+  }
+
+  async get(id: string): Promise<DealDto> {
+    return toDealDto(await this.load(this.dataSource.manager, id));
+  }
+
+  async timeline(id: string): Promise<DealEventDto[]> {
+    await this.load(this.dataSource.manager, id);
+    return this.events.listForDeal(id);
+  }
+
+  async create(caller: AuthUser, dto: CreateDealDto): Promise<DealDto> {
+    if (dto.contact && dto.contactId) throw new UnprocessableEntityException('Give either contact or contactId, not both');
+    if (dto.responsibleId && dto.responsibleId !== caller.id && caller.role === 'manager') {
+      throw new ForbiddenException('Managers can create deals for themselves only; a team lead can assign them to others');
+    }
+    return this.dataSource.transaction(async (em) => {
+      const { contact, reused } = dto.contactId
+        ? { contact: await this.mustExist(em, Contact, dto.contactId, 'contactId'), reused: true }
+        : await this.contacts.findOrCreate(em, dto.contact!);
+      await lockFunnel(em, dto.funnelId, 'unprocessable');
+      const responsible = dto.responsibleId ? await this.activeUser(em, dto.responsibleId, 'responsibleId') : null;
+      if (dto.sourceId) await this.mustExist(em, Source, dto.sourceId, 'sourceId');
+      const stage = await this.stageOfKind(em, dto.funnelId, responsible ? 'open' : 'unassigned');
+      const now = new Date();
+      const deal = em.create(Deal, {
+        title: dto.title?.trim() ?? defaultTitle(contact.name, dto.vehicleInterest),
+        funnelId: dto.funnelId,
+        stageId: stage.id,
+        status: 'open',
+        responsibleId: responsible?.id ?? null,
+        branchId: responsible?.branchId ?? caller.branchId,
+        contactId: contact.id,
+        sourceId: dto.sourceId ?? null,
+        type: dto.type ?? null,
+        amount: dto.amount ?? null,
+        vehicleInterest: dto.vehicleInterest?.trim() || null,
+        position: await this.topPosition(em, stage.id),
+        version: 1,
+        lastActivityAt: now,
+        deadlineAt: new Date(now.getTime() + this.contactDeadlineMs),
+      });
+      const { id } = await em.save(deal);
+      const saved = await this.load(em, id);
+      await this.events.append(em, saved.funnelId, {
+        type: 'deal.created',
+        dealId: id,
+        actorId: caller.id,
+        data: { stageId: stage.id, responsibleId: saved.responsibleId, contactId: contact.id, contactReused: reused },
+      });
+      return toDealDto(saved);
+    });
+  }
+
+  update(caller: AuthUser, id: string, dto: UpdateDealDto): Promise<DealDto> {
+    return this.mutate(caller, id, async (em, deal) => {
+      if (deal.version !== dto.version) throw staleVersion(deal);
+      if (dto.sourceId) await this.mustExist(em, Source, dto.sourceId, 'sourceId');
+      const { version: _version, deadlineAt, ...fields } = dto;
+      const patch: Partial<Deal> = { ...fields };
+      if (fields.title !== undefined) patch.title = fields.title.trim();
+      if (deadlineAt !== undefined) patch.deadlineAt = deadlineAt === null ? null : new Date(deadlineAt);
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const [field, to] of Object.entries(patch) as [keyof Deal, unknown][]) {
+        const from = deal[field];
+        if (comparable(from) !== comparable(to)) changes[field] = { from, to };
+      }
+      return { patch, type: 'deal.updated', data: { changes } };
+    });
+  }
+
+  /** "Take into work": the caller becomes responsible; an unassigned deal moves to the first open stage. */
+  take(caller: AuthUser, id: string): Promise<DealDto> {
+    return this.mutate(caller, id, async (em, deal) => {
+      if (deal.status !== 'open') throw new ConflictException(`This deal is ${deal.status}; reopen it before taking it into work`);
+      if (deal.responsibleId) {
+        const holder = await em.findOneBy(User, { id: deal.responsibleId });
+        const who = holder?.id === caller.id ? 'you' : (holder?.name ?? 'someone else');
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message: `Already taken into work by ${who}`,
+          responsible: holder ? { id: holder.id, name: holder.name } : null,
+        });
+      }
+      const patch: Partial<Deal> = { responsibleId: caller.id, branchId: deal.branchId ?? caller.branchId };
+      const stage = await em.findOneByOrFail(Stage, { id: deal.stageId });
+      if (stage.kind === 'unassigned') {
+        const target = await this.stageOfKind(em, deal.funnelId, 'open');
+        Object.assign(patch, { stageId: target.id, position: await this.topPosition(em, target.id) });
+      }
+      return { patch, type: 'deal.taken', data: { responsibleId: caller.id, fromStageId: deal.stageId, toStageId: patch.stageId ?? deal.stageId } };
+    });
+  }
+
+  /**
+   * Moves the deal between `beforeId` (above) and `afterId` (below) in the stage, or to the top.
+   * The key is computed from the anchor's actual neighbour, read under the funnel lock, so
+   * concurrent moves to the same spot still get distinct, correctly ordered keys.
+   */
+  move(caller: AuthUser, id: string, dto: MoveDealDto): Promise<DealDto> {
+    return this.mutate(caller, id, async (em, deal) => {
+      if (dto.version !== undefined && dto.version !== deal.version) throw staleVersion(deal);
+      if (deal.status === 'lost') throw new ConflictException('This deal is lost; reopen it before moving it');
+      const target = await em.findOneBy(Stage, { id: dto.stageId });
+      if (!target) throw new UnprocessableEntityException(`stageId ${dto.stageId} is not a stage`);
+      if (target.funnelId !== deal.funnelId) {
+        throw new UnprocessableEntityException(`Stage "${target.name}" belongs to another funnel; a deal moves only within its funnel`);
+      }
+      const position = await this.positionFor(em, deal, target.id, dto);
+      const patch: Partial<Deal> = { stageId: target.id, position };
+      if (target.kind === 'unassigned') patch.responsibleId = null;
+      else if (!deal.responsibleId) Object.assign(patch, { responsibleId: caller.id, branchId: deal.branchId ?? caller.branchId });
+      if (target.kind === 'won' && deal.status !== 'won') Object.assign(patch, { status: 'won', closedAt: new Date() });
+      if (target.kind !== 'won' && deal.status === 'won') Object.assign(patch, { status: 'open', closedAt: null });
+      return {
+        patch,
+        type: 'deal.moved',
+        data: { fromStageId: deal.stageId, toStageId: target.id, position, beforeId: dto.beforeId ?? null, afterId: dto.afterId ?? null, status: patch.status ?? deal.status, responsibleId: patch.responsibleId === undefined ? deal.responsibleId : patch.responsibleId },
+      };
+    });
+  }
+
+  assign(caller: AuthUser, id: string, dto: AssignDealDto): Promise<DealDto> {
+    if (!dto.userId && !dto.branchId) throw new BadRequestException('Give userId, branchId or both');
+    return this.mutate(caller, id, async (em, deal) => {
+      const patch: Partial<Deal> = {};
+      if (dto.branchId) patch.branchId = (await this.mustExist(em, Branch, dto.branchId, 'branchId')).id;
+      if (dto.userId) {
+        const user = await this.activeUser(em, dto.userId, 'userId');
+        patch.responsibleId = user.id;
+        patch.branchId ??= deal.branchId ?? user.branchId;
+        const stage = await em.findOneByOrFail(Stage, { id: deal.stageId });
+        if (stage.kind === 'unassigned' && deal.status === 'open') {
+          const target = await this.stageOfKind(em, deal.funnelId, 'open');
+          Object.assign(patch, { stageId: target.id, position: await this.topPosition(em, target.id) });
+        }
+      }
+      return {
+        patch,
+        type: 'deal.assigned',
+        data: { fromResponsibleId: deal.responsibleId, responsibleId: patch.responsibleId ?? deal.responsibleId, fromBranchId: deal.branchId, branchId: patch.branchId ?? deal.branchId, toStageId: patch.stageId ?? deal.stageId },
+      };
+    });
+  }
+
+  close(caller: AuthUser, id: string, dto: CloseDealDto): Promise<DealDto> {
+    const reason = dto.reason?.trim() || null;
+    if (dto.outcome === 'lost' && !reason) throw new BadRequestException('reason is required when a deal is lost (e.g. "Bought elsewhere")');
+    return this.mutate(caller, id, async (em, deal) => {
+      if (deal.status !== 'open') throw new ConflictException(`This deal is already ${deal.status}`);
+      const patch: Partial<Deal> = { status: dto.outcome, closedAt: new Date() };
+      if (dto.outcome === 'lost') patch.lostReason = reason;
+      else {
+        const won = await this.stageOfKind(em, deal.funnelId, 'won');
+        Object.assign(patch, { stageId: won.id, position: await this.topPosition(em, won.id), responsibleId: deal.responsibleId ?? caller.id });
+      }
+      return { patch, type: 'deal.closed', data: { outcome: dto.outcome, reason, fromStageId: deal.stageId, toStageId: patch.stageId ?? deal.stageId } };
+    });
+  }
+
+  /** Back to open: a lost deal where it was; a won deal to the last open stage. */
+  reopen(caller: AuthUser, id: string): Promise<DealDto> {
+    return this.mutate(caller, id, async (em, deal) => {
+      if (deal.status === 'open') throw new ConflictException('This deal is already open');
+      const patch: Partial<Deal> = { status: 'open', closedAt: null, lostReason: null };
+      const stage = await em.findOneByOrFail(Stage, { id: deal.stageId });
+      if (stage.kind === 'won') {
+        const lastOpen = await em.findOneOrFail(Stage, { where: { funnelId: deal.funnelId, kind: 'open' }, order: { position: 'DESC' } });
+        Object.assign(patch, { stageId: lastOpen.id, position: await this.topPosition(em, lastOpen.id) });
+      }
+      return { patch, type: 'deal.reopened', data: { fromStatus: deal.status, fromStageId: deal.stageId, toStageId: patch.stageId ?? deal.stageId } };
+    });
+  }
+
+  /** The transaction shared by every change of an existing deal. */
+  private async mutate(caller: AuthUser, id: string, change: (em: EntityManager, deal: Deal) => Promise<DealChange>): Promise<DealDto> {
+    const funnelId = (await this.load(this.dataSource.manager, id)).funnelId;
+    return this.dataSource.transaction(async (em) => {
+      await lockFunnel(em, funnelId);
+      const deal = await em.findOne(Deal, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!deal) throw new NotFoundException(`Deal ${id} does not exist`);
+      assertMayWorkOn(caller, deal);
+      const { patch, type, data } = await change(em, deal);
+      await em
+        .createQueryBuilder()
+        .update(Deal)
+        .set({ ...patch, version: () => 'version + 1', lastActivityAt: () => 'now()' })
+        .where('id = :id', { id })
+        .execute();
+      await this.events.append(em, funnelId, { type, dealId: id, actorId: caller.id, data });
+      return toDealDto(await this.load(em, id));
+    });
+  }
+
+  private async positionFor(em: EntityManager, deal: Deal, stageId: string, dto: MoveDealDto): Promise<string> {
+    const neighbour = async (anchorId: string, field: 'beforeId' | 'afterId') => {
+      if (anchorId === deal.id) throw new UnprocessableEntityException(`${field} cannot be the moved deal itself`);
+      const anchor = await em.findOne(Deal, { where: { id: anchorId }, select: { id: true, stageId: true, position: true } });
+      if (!anchor || anchor.stageId !== stageId) throw new UnprocessableEntityException(`${field} ${anchorId} is not a deal in the target stage`);
+      return anchor.position;
+    };
+    // Neighbours are looked up among every deal of the stage (lost ones keep their keys too).
+    const adjacent = (position: string, direction: 'after' | 'before') =>
+      em
+        .createQueryBuilder(Deal, 'd')
+        .select('d.position', 'position')
+        .where('d.stage_id = :stageId AND d.id <> :id', { stageId, id: deal.id })
+        .andWhere(direction === 'after' ? 'd.position > :position' : 'd.position < :position', { position })
+        .orderBy('d.position', direction === 'after' ? 'ASC' : 'DESC')
+        .limit(1)
+        .getRawOne<{ position: string }>()
+        .then((row) => row?.position ?? null);
+
+    if (dto.beforeId) {
+      const above = await neighbour(dto.beforeId, 'beforeId');
+      return positionBetween(above, await adjacent(above, 'after'));
+    }
+    if (dto.afterId) {
+      const below = await neighbour(dto.afterId, 'afterId');
+      return positionBetween(await adjacent(below, 'before'), below);
+    }
+    return this.topPosition(em, stageId, deal.id);
+  }
+
+  private async topPosition(em: EntityManager, stageId: string, exceptDealId?: string): Promise<string> {
+    const builder = em.createQueryBuilder(Deal, 'd').select('min(d.position)', 'position').where('d.stage_id = :stageId', { stageId });
+    if (exceptDealId) builder.andWhere('d.id <> :exceptDealId', { exceptDealId });
+    const row = await builder.getRawOne<{ position: string | null }>();
+    return positionBetween(null, row?.position ?? null);
+  }
+
+  private async load(em: EntityManager, id: string): Promise<Deal> {
+    const deal = await em.findOne(Deal, { where: { id }, relations: DEAL_RELATIONS });
+    if (!deal) throw new NotFoundException(`Deal ${id} does not exist`);
+    return deal;
+  }
+
+  private async stageOfKind(em: EntityManager, funnelId: string, kind: 'unassigned' | 'open' | 'won'): Promise<Stage> {
+    const stage = await em.findOne(Stage, { where: { funnelId, kind }, order: { position: 'ASC' } });
+    if (!stage) throw new UnprocessableEntityException(`The funnel has no ${kind} stage`);
+    return stage;
+  }
+
+  private async activeUser(em: EntityManager, id: string, field: string): Promise<User> {
+    const user = await em.findOneBy(User, { id, active: true });
+    if (!user) throw new UnprocessableEntityException(`${field} ${id} is not an active user`);
+    return user;
+  }
+
+  private async mustExist<T extends { id: string }>(em: EntityManager, entity: new () => T, id: string, field: string): Promise<T> {
+    const found = await em.findOne(entity, { where: { id } as never });
+    if (!found) throw new UnprocessableEntityException(`${field} ${id} does not exist`);
+    return found;
+  }
+}
+
+/** Managers work on untaken deals and their own; team leads and admins on every deal. */
+function assertMayWorkOn(caller: AuthUser, deal: Deal): void {
+  if (caller.role === 'manager' && deal.responsibleId && deal.responsibleId !== caller.id) {
+    throw new ForbiddenException('This deal belongs to another manager; ask them or a team lead to reassign it');
+  }
+}
+
+function staleVersion(deal: Deal): ConflictException {
+  return new ConflictException({
+    statusCode: 409,
+    error: 'Conflict',
+    message: `Someone changed this deal meanwhile (it is now at version ${deal.version}); reload it and try again`,
+    currentVersion: deal.version,
+  });
+}
+
+function defaultTitle(contactName: string, vehicleInterest?: string): string {
+  return (vehicleInterest?.trim() ? `${vehicleInterest.trim()} for ${contactName}` : `Request from ${contactName}`).slice(0, 200);
+}
+
+function comparable(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : (value ?? null);
+}

@@ -1,0 +1,153 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DEAL_OUTCOMES, DEAL_TYPES, type DealOutcome, type DealType } from '@autofunnel/shared';
+import { Type } from 'class-transformer';
+import { IsDateString, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { NewContactDto } from '../../contacts/dto/new-contact.dto.js';
+
+const uuid = (field: string) => IsUUID('all', { message: `${field} must be an id (UUID)` });
+const MAX_AMOUNT = 9_999_999_999.99;
+
+export class CreateDealDto {
+  @ApiProperty()
+  @uuid('funnelId')
+  funnelId: string;
+
+  @ApiPropertyOptional({ type: NewContactDto, description: 'A new customer, or an existing one with the same phone/email' })
+  @ValidateIf((dto: CreateDealDto) => dto.contactId === undefined || dto.contact !== undefined)
+  @IsObject({ message: 'contact (name and phone or email) or contactId is required' })
+  @ValidateNested()
+  @Type(() => NewContactDto)
+  contact?: NewContactDto;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @uuid('contactId')
+  contactId?: string;
+
+  @ApiPropertyOptional({ example: 'Skoda Octavia Combi for the Jansen family' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'title must not be empty' })
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ enum: DEAL_TYPES })
+  @IsOptional()
+  @IsIn(DEAL_TYPES)
+  type?: DealType;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @uuid('sourceId')
+  sourceId?: string;
+
+  @ApiPropertyOptional({ example: 28500 })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(MAX_AMOUNT)
+  amount?: number;
+
+  @ApiPropertyOptional({ example: 'Kia Sportage 2024, hybrid' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  vehicleInterest?: string;
+
+  @ApiPropertyOptional({ description: 'Starts the deal in the first open stage with this user responsible' })
+  @IsOptional()
+  @uuid('responsibleId')
+  responsibleId?: string;
+}
+
+export class UpdateDealDto {
+  @ApiProperty({ description: 'The version you last saw; 409 when someone changed the deal since' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'title must not be empty' })
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ enum: DEAL_TYPES, nullable: true })
+  @IsOptional()
+  @IsIn([...DEAL_TYPES, null])
+  type?: DealType | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_dto, value) => value !== null)
+  @uuid('sourceId')
+  sourceId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_dto, value) => value !== null)
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(MAX_AMOUNT)
+  amount?: number | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_dto, value) => value !== null)
+  @IsString()
+  @MaxLength(200)
+  vehicleInterest?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'When the customer must be contacted (ISO-8601)' })
+  @IsOptional()
+  @ValidateIf((_dto, value) => value !== null)
+  @IsDateString({ strict: true }, { message: 'deadlineAt must be an ISO-8601 date-time' })
+  deadlineAt?: string | null;
+}
+
+export class MoveDealDto {
+  @ApiProperty()
+  @uuid('stageId')
+  stageId: string;
+
+  @ApiPropertyOptional({ description: 'The deal that will sit right above the moved one' })
+  @IsOptional()
+  @uuid('beforeId')
+  beforeId?: string;
+
+  @ApiPropertyOptional({ description: 'The deal that will sit right below the moved one' })
+  @IsOptional()
+  @uuid('afterId')
+  afterId?: string;
+
+  @ApiPropertyOptional({ description: 'Refuse (409) when the deal changed since this version' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class AssignDealDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @uuid('userId')
+  userId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @uuid('branchId')
+  branchId?: string;
+}
+
+export class CloseDealDto {
+  @ApiProperty({ enum: DEAL_OUTCOMES })
+  @IsIn(DEAL_OUTCOMES, { message: `outcome must be 'won' or 'lost'` })
+  outcome: DealOutcome;
+
+  @ApiPropertyOptional({ example: 'Bought elsewhere', description: 'Required when lost' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reason?: string;
+}

@@ -1,0 +1,97 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { STAGE_COLOR_PATTERN, STAGE_KINDS, type StageKind } from '@autofunnel/shared';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+
+const COLOR_MESSAGE = 'color must be a hex colour such as #42a5f5';
+
+export class NewStageDto {
+  @ApiProperty({ example: 'Financing' })
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(80)
+  name: string;
+
+  @ApiPropertyOptional({ example: '#42a5f5' })
+  @IsOptional()
+  @Matches(STAGE_COLOR_PATTERN, { message: COLOR_MESSAGE })
+  color?: string;
+
+  @ApiPropertyOptional({ enum: STAGE_KINDS, description: 'Defaults: first stage unassigned, last won, the rest open' })
+  @IsOptional()
+  @IsIn(STAGE_KINDS)
+  kind?: StageKind;
+}
+
+export class CreateFunnelDto {
+  @ApiProperty({ example: 'Used cars' })
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(120)
+  name: string;
+
+  @ApiPropertyOptional({ type: [NewStageDto], description: 'All columns left to right; without it, the 8 default stages' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(3, { message: 'stages must hold an unassigned stage, at least one open stage and a won stage' })
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => NewStageDto)
+  stages?: NewStageDto[];
+}
+
+export class RenameFunnelDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(120)
+  name: string;
+}
+
+export class CreateStageDto {
+  @ApiProperty({ example: 'Financing' })
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(80)
+  name: string;
+
+  @ApiPropertyOptional({ example: '#42a5f5' })
+  @IsOptional()
+  @Matches(STAGE_COLOR_PATTERN, { message: COLOR_MESSAGE })
+  color?: string;
+
+  @ApiPropertyOptional({ description: 'Insert right after this stage; default: just before the won stage' })
+  @IsOptional()
+  @IsUUID('all', { message: 'afterStageId must be a stage id (UUID)' })
+  afterStageId?: string;
+}
+
+export class UpdateStageDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(80)
+  name?: string;
+
+  @ApiPropertyOptional({ example: '#42a5f5' })
+  @IsOptional()
+  @Matches(STAGE_COLOR_PATTERN, { message: COLOR_MESSAGE })
+  color?: string;
+}
+
+export class ReorderStagesDto {
+  @ApiProperty({ type: [String], description: 'Every stage id of the funnel, in the new order' })
+  @IsArray()
+  @ArrayUnique({ message: 'stageIds must not repeat a stage' })
+  @ArrayMaxSize(30)
+  @IsUUID('all', { each: true, message: 'each value in stageIds must be a stage id (UUID)' })
+  stageIds: string[];
+}
+
+export class DeleteStageQuery {
+  @ApiPropertyOptional({ description: 'Stage of the same funnel that receives the deals of the deleted one' })
+  @IsOptional()
+  @IsUUID('all', { message: 'moveDealsTo must be a stage id (UUID)' })
+  moveDealsTo?: string;
+}

@@ -1,0 +1,193 @@
+import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DEFAULT_STAGE_COLOR, DEFAULT_STAGES, stageOrderProblem, type FunnelDto, type StageDto, type StageKind } from '@autofunnel/shared';
+import { generateNKeysBetween } from 'fractional-indexing';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Deal } from '../deals/deal.entity.js';
+import { EventsService, type NewEvent } from '../events/events.service.js';
+import type { CreateFunnelDto, CreateStageDto, NewStageDto, UpdateStageDto } from './dto/funnel.dto.js';
+import { Funnel } from './funnel.entity.js';
+import { lockFunnel } from './funnel-lock.js';
+import { toFunnelDto, toStageDto } from './funnel.mapper.js';
+import { Stage } from './stage.entity.js';
+
+@Injectable()
+export class FunnelsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+  ) {}
+
+  async list(): Promise<FunnelDto[]> {
+    const funnels = await this.dataSource.getRepository(Funnel).find({ relations: { stages: true }, order: { createdAt: 'ASC', name: 'ASC' } });
+    return funnels.map((funnel) => toFunnelDto(funnel, funnel.stages ?? []));
+  }
+
+  async get(id: string, em: EntityManager = this.dataSource.manager): Promise<FunnelDto> {
+    const funnel = await em.findOne(Funnel, { where: { id }, relations: { stages: true } });
+    if (!funnel) throw new NotFoundException(`Funnel ${id} does not exist`);
+    return toFunnelDto(funnel, funnel.stages ?? []);
+  }
+
+  async create(caller: AuthUser, dto: CreateFunnelDto): Promise<FunnelDto> {
+    const templates = dto.stages ? withDefaultKinds(dto.stages) : DEFAULT_STAGES;
+    const problem = stageOrderProblem(templates.map((stage) => stage.kind));
+    if (problem) throw new UnprocessableEntityException(problem);
+    return this.dataSource.transaction(async (em) => {
+      const funnel = await em.save(em.create(Funnel, { name: dto.name.trim() }));
+      await em.insert(
+        Stage,
+        templates.map((stage, position) => ({ funnelId: funnel.id, name: stage.name.trim(), color: stage.color ?? DEFAULT_STAGE_COLOR, kind: stage.kind, position })),
+      );
+      const created = await this.get(funnel.id, em);
+      await this.events.append(em, funnel.id, { type: 'funnel.created', actorId: caller.id, data: { funnel: created } });
+      return created;
+    });
+  }
+
+  async rename(caller: AuthUser, id: string, name: string): Promise<FunnelDto> {
+    return this.dataSource.transaction(async (em) => {
+      await lockFunnel(em, id);
+      await em.update(Funnel, id, { name: name.trim() });
+      const funnel = await this.get(id, em);
+      await this.events.append(em, id, { type: 'funnel.updated', actorId: caller.id, data: { funnel } });
+      return funnel;
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      await lockFunnel(em, id);
+      const deals = await em.count(Deal, { where: { funnelId: id } });
+      if (deals > 0) throw new ConflictException(`The funnel still has ${deals} deal(s); move or close them out of it first`);
+      await em.delete(Funnel, id);
+    });
+  }
+
+  async addStage(caller: AuthUser, funnelId: string, dto: CreateStageDto): Promise<StageDto> {
+    return this.dataSource.transaction(async (em) => {
+      await lockFunnel(em, funnelId);
+      const stages = await this.stagesInOrder(em, funnelId);
+      let index = stages.findIndex((stage) => stage.kind === 'won');
+      if (dto.afterStageId) {
+        const after = stages.findIndex((stage) => stage.id === dto.afterStageId);
+        if (after < 0) throw new UnprocessableEntityException(`afterStageId ${dto.afterStageId} is not a stage of this funnel`);
+        if (stages[after].kind === 'won') throw new UnprocessableEntityException('The won stage must stay last; add the stage before it');
+        index = after + 1;
+      }
+      await this.shiftPositions(em, stages.slice(index), +1);
+      const stage = await em.save(em.create(Stage, { funnelId, name: dto.name.trim(), color: dto.color ?? DEFAULT_STAGE_COLOR, kind: 'open', position: index }));
+      await this.events.append(em, funnelId, { type: 'stage.created', actorId: caller.id, data: { stage: toStageDto(stage) } });
+      return toStageDto(stage);
+    });
+  }
+
+  async updateStage(caller: AuthUser, stageId: string, dto: UpdateStageDto): Promise<StageDto> {
+    const funnelId = await this.funnelOfStage(stageId);
+    return this.dataSource.transaction(async (em) => {
+      await lockFunnel(em, funnelId);
+      const patch: Partial<Stage> = {};
+      if (dto.name !== undefined) patch.name = dto.name.trim();
+      if (dto.color !== undefined) patch.color = dto.color;
+      if (Object.keys(patch).length > 0) await em.update(Stage, stageId, patch);
+      const stage = toStageDto(await em.findOneByOrFail(Stage, { id: stageId }));
+      await this.events.append(em, funnelId, { type: 'stage.updated', actorId: caller.id, data: { stage } });
+      return stage;
+    });
+  }
+
+  async reorder(caller: AuthUser, funnelId: string, stageIds: string[]): Promise<FunnelDto> {
+    return this.dataSource.transaction(async (em) => {
+      await lockFunnel(em, funnelId);
+      const stages = await this.stagesInOrder(em, funnelId);
+      const byId = new Map(stages.map((stage) => [stage.id, stage]));
+      const missing = stages.filter((stage) => !stageIds.includes(stage.id)).map((stage) => stage.name);
+      const foreign = stageIds.filter((id) => !byId.has(id));
+      if (missing.length > 0 || foreign.length > 0) {
+        const parts = [missing.length ? `it omits ${missing.join(', ')}` : '', foreign.length ? `${foreign.join(', ')} are not stages of this funnel` : ''];
+        throw new UnprocessableEntityException(`stageIds must list every stage of the funnel exactly once: ${parts.filter(Boolean).join('; ')}`);
+      }
+      const ordered = stageIds.map((id) => byId.get(id)!);
+      const problem = stageOrderProblem(ordered.map((stage) => stage.kind));
+      if (problem) throw new UnprocessableEntityException(problem);
+      for (const [position, stage] of ordered.entries()) {
+        if (stage.position !== position) await em.update(Stage, stage.id, { position });
+      }
+      const funnel = await this.get(funnelId, em);
+      await this.events.append(em, funnelId, { type: 'stages.reordered', actorId: caller.id, data: { stageIds } });
+      return funnel;
+    });
+  }
+
+  /**
+   * Deletes an open stage. Its deals (lost ones included, since they keep their stage) go to
+   * the bottom of `moveDealsTo` in their current order, each with a `deal.moved` event.
+   */
+  async deleteStage(caller: AuthUser, stageId: string, moveDealsTo?: string): Promise<void> {
+    const funnelId = await this.funnelOfStage(stageId);
+    await this.dataSource.transaction(async (em) => {
+      await lockFunnel(em, funnelId);
+      const stages = await this.stagesInOrder(em, funnelId);
+      const stage = stages.find((candidate) => candidate.id === stageId);
+      if (!stage) throw new NotFoundException(`Stage ${stageId} does not exist`);
+      if (stage.kind !== 'open') throw new UnprocessableEntityException(`The ${stage.kind} stage cannot be deleted; every funnel needs one`);
+      const deals = await em.find(Deal, { where: { stageId }, order: { position: 'ASC' } });
+      const events: NewEvent[] = [];
+      if (deals.length > 0) {
+        if (!moveDealsTo) {
+          throw new ConflictException(`Stage "${stage.name}" still holds ${deals.length} deal(s); choose a stage to move them to (moveDealsTo)`);
+        }
+        const target = stages.find((candidate) => candidate.id === moveDealsTo);
+        if (!target || target.id === stageId) {
+          throw new UnprocessableEntityException('moveDealsTo must be another stage of the same funnel');
+        }
+        events.push(...(await this.moveAllDeals(em, deals, target)).map((data, index) => ({ type: 'deal.moved' as const, dealId: deals[index].id, actorId: caller.id, data })));
+      }
+      await em.delete(Stage, stageId);
+      await this.shiftPositions(em, stages.filter((candidate) => candidate.position > stage.position), -1);
+      events.push({ type: 'stage.deleted', actorId: caller.id, data: { stage: toStageDto(stage), movedDealsTo: moveDealsTo ?? null } });
+      await this.events.appendMany(em, funnelId, events);
+    });
+  }
+
+  private async moveAllDeals(em: EntityManager, deals: Deal[], target: Stage): Promise<Record<string, unknown>[]> {
+    const last = await em.findOne(Deal, { where: { stageId: target.id }, order: { position: 'DESC' } });
+    const keys = generateNKeysBetween(last?.position ?? null, null, deals.length);
+    const changes: Record<string, unknown>[] = [];
+    for (const [index, deal] of deals.entries()) {
+      const patch: Partial<Deal> = { stageId: target.id, position: keys[index] };
+      if (target.kind === 'unassigned') patch.responsibleId = null;
+      if (target.kind === 'won' && deal.status === 'open') Object.assign(patch, { status: 'won', closedAt: new Date() });
+      await em
+        .createQueryBuilder()
+        .update(Deal)
+        .set({ ...patch, version: () => 'version + 1', lastActivityAt: () => 'now()' })
+        .where('id = :id', { id: deal.id })
+        .execute();
+      changes.push({ fromStageId: deal.stageId, toStageId: target.id, position: keys[index], reason: 'stage deleted' });
+    }
+    return changes;
+  }
+
+  private stagesInOrder(em: EntityManager, funnelId: string): Promise<Stage[]> {
+    return em.find(Stage, { where: { funnelId }, order: { position: 'ASC' } });
+  }
+
+  private async shiftPositions(em: EntityManager, stages: Stage[], by: number): Promise<void> {
+    // The (funnel, position) uniqueness is checked at commit, so shifting one by one is fine.
+    for (const stage of stages) await em.update(Stage, stage.id, { position: stage.position + by });
+  }
+
+  private async funnelOfStage(stageId: string): Promise<string> {
+    const stage = await this.dataSource.getRepository(Stage).findOne({ where: { id: stageId }, select: { id: true, funnelId: true } });
+    if (!stage) throw new NotFoundException(`Stage ${stageId} does not exist`);
+    return stage.funnelId;
+  }
+}
+
+/** Without explicit kinds, the first column is unassigned, the last won, the rest open. */
+function withDefaultKinds(stages: NewStageDto[]): Array<NewStageDto & { kind: StageKind }> {
+  const last = stages.length - 1;
+  return stages.map((stage, index) => ({ ...stage, kind: stage.kind ?? (index === 0 ? 'unassigned' : index === last ? 'won' : 'open') }));
+}

@@ -1,0 +1,28 @@
+/** Who a user is in the dealership; decides what they may change. */
+export const ROLES = ['admin', 'lead', 'manager'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Every funnel has exactly one `unassigned` stage (first) and one `won` stage (last);
+ * everything in between is `open`.
+ */
+export const STAGE_KINDS = ['unassigned', 'open', 'won'] as const;
+export type StageKind = (typeof STAGE_KINDS)[number];
+
+/** Lost is a status, not a stage: a lost deal keeps the stage it was lost at. */
+export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+
+/** How the customer reached the dealership (the deal "type" of the dealer CRMs). */
+export const DEAL_TYPES = ['internet_lead', 'phone_up', 'chat', 'sms', 'walk_in'] as const;
+export type DealType = (typeof DEAL_TYPES)[number];
+
+export const CONTACT_KINDS = ['person', 'company'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+export const DEAL_OUTCOMES = ['won', 'lost'] as const;
+export type DealOutcome = (typeof DEAL_OUTCOMES)[number];
+
+/** Columns the deal list can be sorted by. */
+export const DEAL_SORT_FIELDS = ['createdAt', 'updatedAt', 'lastActivityAt', 'deadlineAt', 'amount'] as const;
+export type DealSortField = (typeof DEAL_SORT_FIELDS)[number];

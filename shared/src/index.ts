@@ -1,0 +1,5 @@
+export * from './enums.js';
+export * from './contract.js';
+export * from './events.js';
+export * from './socket.js';
+export * from './stage-rules.js';
