@@ -2,4 +2,3 @@
 process.env.DATABASE_URL = process.env.TEST_DB_URL;
 process.env.LOG_LEVEL = 'silent';
 process.env.NODE_ENV = 'test';
-delete process.env.JWT_SECRET;
