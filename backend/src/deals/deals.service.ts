@@ -80,6 +80,7 @@ export class DealsService {
         vehicleInterest: dto.vehicleInterest?.trim() || null,
         position: await this.topPosition(em, stage.id),
         version: 1,
+        createdAt: now,
         lastActivityAt: now,
         deadlineAt: new Date(now.getTime() + this.contactDeadlineMs),
       });
@@ -96,7 +97,7 @@ export class DealsService {
   }
 
   update(caller: AuthUser, id: string, dto: UpdateDealDto): Promise<DealDto> {
-    return this.mutate(caller, id, async (em, deal) => {
+    return this.mutate(caller, id, { anyoneMayTry: false }, async (em, deal) => {
       if (deal.version !== dto.version) throw staleVersion(deal);
       if (dto.sourceId) await this.mustExist(em, Source, dto.sourceId, 'sourceId');
       const { version: _version, deadlineAt, ...fields } = dto;
@@ -114,7 +115,8 @@ export class DealsService {
 
   /** "Take into work": the caller becomes responsible; an unassigned deal moves to the first open stage. */
   take(caller: AuthUser, id: string): Promise<DealDto> {
-    return this.mutate(caller, id, async (em, deal) => {
+    // Anyone may try: a deal someone already holds answers 409 naming them, not 403.
+    return this.mutate(caller, id, { anyoneMayTry: true }, async (em, deal) => {
       if (deal.status !== 'open') throw new ConflictException(`This deal is ${deal.status}; reopen it before taking it into work`);
       if (deal.responsibleId) {
         const holder = await em.findOneBy(User, { id: deal.responsibleId });
@@ -142,7 +144,7 @@ export class DealsService {
    * concurrent moves to the same spot still get distinct, correctly ordered keys.
    */
   move(caller: AuthUser, id: string, dto: MoveDealDto): Promise<DealDto> {
-    return this.mutate(caller, id, async (em, deal) => {
+    return this.mutate(caller, id, { anyoneMayTry: false }, async (em, deal) => {
       if (dto.version !== undefined && dto.version !== deal.version) throw staleVersion(deal);
       if (deal.status === 'lost') throw new ConflictException('This deal is lost; reopen it before moving it');
       const target = await em.findOneBy(Stage, { id: dto.stageId });
@@ -166,7 +168,7 @@ export class DealsService {
 
   assign(caller: AuthUser, id: string, dto: AssignDealDto): Promise<DealDto> {
     if (!dto.userId && !dto.branchId) throw new BadRequestException('Give userId, branchId or both');
-    return this.mutate(caller, id, async (em, deal) => {
+    return this.mutate(caller, id, { anyoneMayTry: false }, async (em, deal) => {
       const patch: Partial<Deal> = {};
       if (dto.branchId) patch.branchId = (await this.mustExist(em, Branch, dto.branchId, 'branchId')).id;
       if (dto.userId) {
@@ -190,7 +192,7 @@ export class DealsService {
   close(caller: AuthUser, id: string, dto: CloseDealDto): Promise<DealDto> {
     const reason = dto.reason?.trim() || null;
     if (dto.outcome === 'lost' && !reason) throw new BadRequestException('reason is required when a deal is lost (e.g. "Bought elsewhere")');
-    return this.mutate(caller, id, async (em, deal) => {
+    return this.mutate(caller, id, { anyoneMayTry: false }, async (em, deal) => {
       if (deal.status !== 'open') throw new ConflictException(`This deal is already ${deal.status}`);
       const patch: Partial<Deal> = { status: dto.outcome, closedAt: new Date() };
       if (dto.outcome === 'lost') patch.lostReason = reason;
@@ -204,7 +206,7 @@ export class DealsService {
 
   /** Back to open: a lost deal where it was; a won deal to the last open stage. */
   reopen(caller: AuthUser, id: string): Promise<DealDto> {
-    return this.mutate(caller, id, async (em, deal) => {
+    return this.mutate(caller, id, { anyoneMayTry: false }, async (em, deal) => {
       if (deal.status === 'open') throw new ConflictException('This deal is already open');
       const patch: Partial<Deal> = { status: 'open', closedAt: null, lostReason: null };
       const stage = await em.findOneByOrFail(Stage, { id: deal.stageId });
@@ -217,13 +219,18 @@ export class DealsService {
   }
 
   /** The transaction shared by every change of an existing deal. */
-  private async mutate(caller: AuthUser, id: string, change: (em: EntityManager, deal: Deal) => Promise<DealChange>): Promise<DealDto> {
+  private async mutate(
+    caller: AuthUser,
+    id: string,
+    options: { anyoneMayTry: boolean },
+    change: (em: EntityManager, deal: Deal) => Promise<DealChange>,
+  ): Promise<DealDto> {
     const funnelId = (await this.load(this.dataSource.manager, id)).funnelId;
     return this.dataSource.transaction(async (em) => {
       await lockFunnel(em, funnelId);
       const deal = await em.findOne(Deal, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!deal) throw new NotFoundException(`Deal ${id} does not exist`);
-      assertMayWorkOn(caller, deal);
+      if (!options.anyoneMayTry) assertMayWorkOn(caller, deal);
       const { patch, type, data } = await change(em, deal);
       await em
         .createQueryBuilder()
