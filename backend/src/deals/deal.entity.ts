@@ -27,7 +27,7 @@ export class Deal {
   id: string;
 
   /** Human-readable code such as D-1042, from a database sequence. */
-  @Column({ type: 'varchar', length: 20, unique: true, default: () => `('D-' || nextval('deal_code_seq'))` })
+  @Column({ type: 'varchar', length: 20, unique: true, default: () => `concat('D-', nextval('deal_code_seq'))` })
   code: string;
 
   @Column({ type: 'varchar', length: 200 })

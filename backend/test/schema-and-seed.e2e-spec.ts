@@ -1,0 +1,95 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import type { BoardDto, DealDto, FunnelDto, LoginResponse } from '@autofunnel/shared';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { configureApp } from '../src/app.setup.js';
+import { dataSourceOptions } from '../src/database/data-source.js';
+import { createMigratedDatabase, dropDatabase } from '../src/database/database-admin.js';
+import { seedDemoData, seedDemoDataIfEmpty } from '../src/database/seed/seed.js';
+
+describe('schema and demo data (e2e)', () => {
+  it('has migrations that build exactly the schema the entities describe', async () => {
+    const dataSource = await new DataSource(dataSourceOptions(process.env.TEST_DB_URL!)).initialize();
+    try {
+      const pending = await dataSource.driver.createSchemaBuilder().log();
+      expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  describe('on a database of its own, seeded with the demo dealership', () => {
+    const database = `autofunnel_seed_${Date.now()}_${process.pid}`;
+    let dataSource: DataSource;
+    let app: INestApplication;
+
+    beforeAll(async () => {
+      const url = await createMigratedDatabase(process.env.TEST_ADMIN_DB_URL!, database);
+      dataSource = await new DataSource(dataSourceOptions(url)).initialize();
+      expect(await seedDemoDataIfEmpty(dataSource)).toBe(true);
+      // AppModule reads its configuration when first imported: import it after pointing it here.
+      process.env.DATABASE_URL = url;
+      const { AppModule } = await import('../src/app.module.js');
+      const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+      app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+      configureApp(app as NestExpressApplication);
+      await app.init();
+    });
+    afterAll(async () => {
+      process.env.DATABASE_URL = process.env.TEST_DB_URL;
+      await app?.close();
+      await dataSource?.destroy();
+      await dropDatabase(process.env.TEST_ADMIN_DB_URL!, database);
+    });
+
+    it('creates the funnels, users and a few hundred consistent deals, once', async () => {
+      expect(await seedDemoDataIfEmpty(dataSource)).toBe(false);
+      const [funnels, users, deals, duplicates, seqs] = await Promise.all([
+        dataSource.query(`SELECT f.name, count(s.id)::int AS stages FROM funnel f JOIN stage s ON s.funnel_id = f.id GROUP BY f.name ORDER BY f.name`),
+        dataSource.query(`SELECT email, role FROM app_user ORDER BY email`),
+        dataSource.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'lost')::int AS lost FROM deal`),
+        dataSource.query(`SELECT count(*)::int AS n FROM (SELECT stage_id, position FROM deal GROUP BY 1, 2 HAVING count(*) > 1) d`),
+        dataSource.query(`SELECT f.last_seq::int AS last, max(e.seq)::int AS max, count(e.seq)::int AS n FROM funnel f JOIN funnel_event e ON e.funnel_id = f.id GROUP BY f.id`),
+      ]);
+      expect(funnels).toEqual([{ name: 'Car showroom', stages: 8 }, { name: 'Service', stages: 5 }]);
+      expect(users).toEqual([
+        { email: 'admin@demo.local', role: 'admin' },
+        { email: 'anna@demo.local', role: 'manager' },
+        { email: 'boris@demo.local', role: 'manager' },
+        { email: 'lead@demo.local', role: 'lead' },
+      ]);
+      expect(deals[0].n).toBeGreaterThanOrEqual(300);
+      expect(deals[0].lost).toBeGreaterThan(0);
+      expect(duplicates[0].n).toBe(0);
+      for (const row of seqs) expect(row).toEqual({ last: row.n, max: row.n, n: row.n });
+    });
+
+    it("walks the newcomer's path: anna logs in, takes an unassigned deal, moves it, sees both in its events", async () => {
+      const http = request(app.getHttpServer());
+      const login: LoginResponse = (await http.post('/api/auth/login').send({ email: 'anna@demo.local', password: 'demo1234' }).expect(200)).body;
+      const auth = { Authorization: `Bearer ${login.accessToken}` };
+      const [showroom]: FunnelDto[] = (await http.get('/api/funnels').set(auth).expect(200)).body;
+      expect(showroom.stages.map((stage) => stage.name)).toEqual([
+        'Unassigned', 'Car selection', 'Test drive', 'Trade-in appraisal', 'Offer / negotiation', 'Contract & payment', 'Preparing for delivery', 'Delivered',
+      ]);
+      const board: BoardDto = (await http.get(`/api/funnels/${showroom.id}/board`).set(auth).expect(200)).body;
+      const untaken = board.columns[0].deals[0];
+      expect(untaken.responsible).toBeNull();
+      const taken: DealDto = (await http.post(`/api/deals/${untaken.id}/take`).set(auth).expect(200)).body;
+      expect(taken.responsible?.name).toBe('Anna Smirnova');
+      await http.post(`/api/deals/${untaken.id}/move`).set(auth).send({ stageId: showroom.stages[2].id }).expect(200);
+      const events = (await http.get(`/api/deals/${untaken.id}/events`).set(auth).expect(200)).body;
+      expect(events.map((event: { type: string }) => event.type)).toEqual(['deal.created', 'deal.taken', 'deal.moved']);
+    });
+
+    it('re-seeds from scratch with npm run seed', async () => {
+      await dataSource.query(`DELETE FROM funnel_event; DELETE FROM deal`);
+      await seedDemoData(dataSource);
+      const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM deal`);
+      expect(n).toBeGreaterThanOrEqual(300);
+    });
+  });
+});
