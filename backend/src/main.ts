@@ -1,10 +1,12 @@
 import 'reflect-metadata';
+import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
+import type { AppEnvironment } from './config/env.js';
 import { EMBEDDED_APP_DATABASE } from './database/embedded-defaults.js';
 import { DATA_ROOT, startEmbeddedPostgres } from './database/embedded-postgres.js';
 import { seedDemoDataIfEmpty } from './database/seed/seed.js';
@@ -20,7 +22,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
   configureApp(app);
   await seedDemoDataIfEmpty(app.get(DataSource));
-  const port = Number(process.env.PORT ?? 3000);
+  const port = app.get(ConfigService<AppEnvironment, true>).get('PORT', { infer: true });
   await app.listen(port);
   console.log(`Autofunnel is running on http://localhost:${port} (API docs: http://localhost:${port}/api/docs)`);
 }

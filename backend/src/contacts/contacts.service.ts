@@ -8,7 +8,8 @@ import { Deal } from '../deals/deal.entity.js';
 import { DEAL_RELATIONS, toContactDto, toDealDto } from '../deals/deal.mapper.js';
 import { Contact } from './contact.entity.js';
 import type { CreateContactDto, UpdateContactDto } from './dto/save-contact.dto.js';
-import { normaliseEmail, normalisePhone, phoneDigits } from './phone.js';
+import { contactSearchCondition } from './contact-search.js';
+import { normaliseEmail, normalisePhone } from './phone.js';
 
 interface ContactKeys {
   phones: string[];
@@ -92,12 +93,8 @@ export class ContactsService {
     const builder = this.dataSource.getRepository(Contact).createQueryBuilder('c').orderBy('c.name', 'ASC').addOrderBy('c.id').limit(limit);
     const q = query?.trim();
     if (q) {
-      const pattern = `%${escapeLike(q)}%`;
-      const digits = phoneDigits(q);
-      builder.where(`(c.name ILIKE :pattern OR array_to_string(c.emails, ' ') ILIKE :pattern${digits ? ` OR array_to_string(c.phones, ' ') LIKE :digits` : ''})`, {
-        pattern,
-        digits: `%${digits}%`,
-      });
+      const { condition, parameters } = contactSearchCondition('c', q);
+      builder.where(`(${condition})`, parameters);
     }
     return (await builder.getMany()).map(toContactDto);
   }
@@ -152,8 +149,4 @@ export class ContactsService {
 
 function union(base: string[], extra: string[]): string[] {
   return [...new Set([...base, ...extra])];
-}
-
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }

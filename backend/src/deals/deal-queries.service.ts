@@ -4,8 +4,7 @@ import type { BoardDto, CursorPage, DealDto, DealListPage, DealSortField, DealSt
 import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
-import { escapeLike } from '../contacts/contacts.service.js';
-import { phoneDigits } from '../contacts/phone.js';
+import { contactSearchCondition, likePattern } from '../contacts/contact-search.js';
 import { FunnelsService } from '../funnels/funnels.service.js';
 import { Stage } from '../funnels/stage.entity.js';
 import { Deal } from './deal.entity.js';
@@ -128,13 +127,8 @@ export class DealQueriesService {
     }
     const q = query.q?.trim();
     if (q) {
-      const digits = phoneDigits(q);
-      builder.andWhere(
-        `(d.code ILIKE :pattern OR d.title ILIKE :pattern OR c.name ILIKE :pattern OR array_to_string(c.emails, ' ') ILIKE :pattern${
-          digits ? ` OR array_to_string(c.phones, ' ') LIKE :digits` : ''
-        })`,
-        { pattern: `%${escapeLike(q)}%`, digits: `%${digits}%` },
-      );
+      const contact = contactSearchCondition('c', q);
+      builder.andWhere(`(d.code ILIKE :dealPattern OR d.title ILIKE :dealPattern OR ${contact.condition})`, { dealPattern: likePattern(q), ...contact.parameters });
     }
     return builder;
   }

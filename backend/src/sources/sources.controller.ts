@@ -1,19 +1,16 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { SourceDto } from '@autofunnel/shared';
-import { Repository } from 'typeorm';
-import { Source } from './source.entity.js';
+import { SourcesService } from './sources.service.js';
 
 @ApiTags('sources')
 @ApiBearerAuth()
 @Controller('sources')
 export class SourcesController {
-  constructor(@InjectRepository(Source) private readonly sources: Repository<Source>) {}
+  constructor(private readonly sources: SourcesService) {}
 
   @Get()
-  async list(): Promise<SourceDto[]> {
-    const sources = await this.sources.find({ order: { name: 'ASC' } });
-    return sources.map(({ id, name }) => ({ id, name }));
+  list(): Promise<SourceDto[]> {
+    return this.sources.list();
   }
 }
