@@ -16,6 +16,12 @@ const DATABASE_ERRORS: Record<string, { status: HttpStatus; message: string }> =
   '40001': { status: HttpStatus.CONFLICT, message: 'Someone else changed the same data at the same moment; please try again' },
   '40P01': { status: HttpStatus.CONFLICT, message: 'Someone else changed the same data at the same moment; please try again' },
   '22003': { status: HttpStatus.BAD_REQUEST, message: 'A number is out of range' },
+  '23502': { status: HttpStatus.BAD_REQUEST, message: 'A required value is missing' },
+  '22P02': { status: HttpStatus.BAD_REQUEST, message: 'A value has the wrong format' },
+  '22007': { status: HttpStatus.BAD_REQUEST, message: 'A date has the wrong format' },
+  '22008': { status: HttpStatus.BAD_REQUEST, message: 'A date is out of range' },
+  '22001': { status: HttpStatus.BAD_REQUEST, message: 'A text value is too long' },
+  '22021': { status: HttpStatus.BAD_REQUEST, message: 'Text must not contain NUL (\\u0000) characters' },
 };
 
 /**

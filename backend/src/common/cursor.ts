@@ -8,7 +8,7 @@ export function encodeCursor(values: unknown[]): string {
 export function decodeCursor(cursor: string, length: number): unknown[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === length) return values;
+    if (Array.isArray(values) && values.length === length && values.every((value) => typeof value === 'string')) return values;
   } catch {
     // falls through to the error below
   }

@@ -40,6 +40,24 @@ class BodyValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw new BadRequestException('The request body must be a JSON object');
     }
+    if (nestingDepth(value) > MAX_NESTING) throw new BadRequestException(`The request is nested more than ${MAX_NESTING} levels deep`);
     return super.transform(value, metadata);
   }
+}
+
+/** Deeper input would exhaust class-transformer's recursion; no request of ours nests past 5. */
+const MAX_NESTING = 32;
+
+/** Depth of nested objects/arrays, walked without recursion so hostile input cannot overflow. */
+function nestingDepth(root: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > MAX_NESTING) return deepest;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }

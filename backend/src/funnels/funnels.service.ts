@@ -133,14 +133,12 @@ export class FunnelsService {
       if (!stage) throw new NotFoundException(`Stage ${stageId} does not exist`);
       if (stage.kind !== 'open') throw new UnprocessableEntityException(`The ${stage.kind} stage cannot be deleted; every funnel needs one`);
       const deals = await em.find(Deal, { where: { stageId }, order: { position: 'ASC' } });
+      const target = moveDealsTo ? stages.find((candidate) => candidate.id === moveDealsTo && candidate.id !== stageId) : undefined;
+      if (moveDealsTo && !target) throw new UnprocessableEntityException('moveDealsTo must be another stage of the same funnel');
       const events: NewEvent[] = [];
       if (deals.length > 0) {
-        if (!moveDealsTo) {
+        if (!target) {
           throw new ConflictException(`Stage "${stage.name}" still holds ${deals.length} deal(s); choose a stage to move them to (moveDealsTo)`);
-        }
-        const target = stages.find((candidate) => candidate.id === moveDealsTo);
-        if (!target || target.id === stageId) {
-          throw new UnprocessableEntityException('moveDealsTo must be another stage of the same funnel');
         }
         events.push(...(await this.moveAllDeals(em, deals, target)).map((data, index) => ({ type: 'deal.moved' as const, dealId: deals[index].id, actorId: caller.id, data })));
       }

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CONTACT_KINDS, type ContactKind } from '@autofunnel/shared';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, MaxLength } from 'class-validator';
+import { Optional } from '../../common/optional.js';
+import { Trim } from '../../common/trim.js';
 
 /**
  * A customer named inline when creating a deal. Name and "a phone or an email" are checked by
@@ -8,25 +10,28 @@ import { IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator'
  */
 export class NewContactDto {
   @ApiPropertyOptional({ example: 'Maria Jansen' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
+  @Trim()
   name?: string;
 
   @ApiPropertyOptional({ enum: CONTACT_KINDS, default: 'person' })
-  @IsOptional()
+  @Optional()
   @IsIn(CONTACT_KINDS)
   kind?: ContactKind;
 
   @ApiPropertyOptional({ example: '+1 212 555 2368', description: 'Any common format; stored as E.164' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(40)
+  @Trim()
   phone?: string;
 
   @ApiPropertyOptional({ example: 'maria@example.com' })
-  @IsOptional()
+  @Optional()
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
+  @Trim()
   email?: string;
 }

@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DEAL_OUTCOMES, DEAL_TYPES, type DealOutcome, type DealType } from '@autofunnel/shared';
 import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDateString, IsIn, IsInt, IsNotEmpty, IsObject, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsMoney } from '../../common/money.js';
+import { Optional } from '../../common/optional.js';
+import { Trim } from '../../common/trim.js';
 import { NewContactDto } from '../../contacts/dto/new-contact.dto.js';
 
 const uuid = (field: string) => IsUUID('all', { message: `${field} must be an id (UUID)` });
@@ -20,42 +23,44 @@ export class CreateDealDto {
   contact?: NewContactDto;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @uuid('contactId')
   contactId?: string;
 
   @ApiPropertyOptional({ example: 'Skoda Octavia Combi for the Jansen family' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })
   @MaxLength(200)
+  @Trim()
   title?: string;
 
   @ApiPropertyOptional({ enum: DEAL_TYPES })
-  @IsOptional()
+  @Optional()
   @IsIn(DEAL_TYPES)
   type?: DealType;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @uuid('sourceId')
   sourceId?: string;
 
   @ApiPropertyOptional({ example: 28500 })
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Optional()
+  @IsMoney()
   @Min(0)
   @Max(MAX_AMOUNT)
   amount?: number;
 
   @ApiPropertyOptional({ example: 'Kia Sportage 2024, hybrid' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
+  @Trim()
   vehicleInterest?: string;
 
   @ApiPropertyOptional({ description: 'Starts the deal in the first open stage with this user responsible' })
-  @IsOptional()
+  @Optional()
   @uuid('responsibleId')
   responsibleId?: string;
 }
@@ -67,40 +72,42 @@ export class UpdateDealDto {
   version: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })
   @MaxLength(200)
+  @Trim()
   title?: string;
 
   @ApiPropertyOptional({ enum: DEAL_TYPES, nullable: true })
-  @IsOptional()
+  @Optional()
   @IsIn([...DEAL_TYPES, null])
   type?: DealType | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_dto, value) => value !== null)
   @uuid('sourceId')
   sourceId?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_dto, value) => value !== null)
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsMoney()
   @Min(0)
   @Max(MAX_AMOUNT)
   amount?: number | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_dto, value) => value !== null)
   @IsString()
   @MaxLength(200)
+  @Trim()
   vehicleInterest?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'When the customer must be contacted (ISO-8601)' })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_dto, value) => value !== null)
   @IsDateString({ strict: true }, { message: 'deadlineAt must be an ISO-8601 date-time' })
   deadlineAt?: string | null;
@@ -112,17 +119,17 @@ export class MoveDealDto {
   stageId: string;
 
   @ApiPropertyOptional({ description: 'The deal that will sit right above the moved one' })
-  @IsOptional()
+  @Optional()
   @uuid('beforeId')
   beforeId?: string;
 
   @ApiPropertyOptional({ description: 'The deal that will sit right below the moved one' })
-  @IsOptional()
+  @Optional()
   @uuid('afterId')
   afterId?: string;
 
   @ApiPropertyOptional({ description: 'Refuse (409) when the deal changed since this version' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   version?: number;
@@ -130,12 +137,12 @@ export class MoveDealDto {
 
 export class AssignDealDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @uuid('userId')
   userId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @uuid('branchId')
   branchId?: string;
 }
@@ -146,8 +153,9 @@ export class CloseDealDto {
   outcome: DealOutcome;
 
   @ApiPropertyOptional({ example: 'Bought elsewhere', description: 'Required when lost' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
+  @Trim()
   reason?: string;
 }

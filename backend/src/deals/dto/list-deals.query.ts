@@ -1,17 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DEAL_SORT_FIELDS, DEAL_STATUSES, type DealSortField, type DealStatus } from '@autofunnel/shared';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Optional } from '../../common/optional.js';
 
 export class PageQuery {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   cursor?: string;
 
   @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -21,14 +22,14 @@ export class PageQuery {
 
 export class StageDealsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: DEAL_STATUSES, default: 'open' })
-  @IsOptional()
+  @Optional()
   @IsIn(DEAL_STATUSES)
   status?: DealStatus;
 }
 
 export class BoardQuery {
   @ApiPropertyOptional({ default: 50, maximum: 200, description: 'Deals per column' })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -36,45 +37,45 @@ export class BoardQuery {
   limit?: number;
 
   @ApiPropertyOptional({ enum: DEAL_STATUSES, default: 'open' })
-  @IsOptional()
+  @Optional()
   @IsIn(DEAL_STATUSES)
   status?: DealStatus;
 }
 
 export class ListDealsQuery extends PageQuery {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'funnelId must be an id (UUID)' })
   funnelId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'stageId must be an id (UUID)' })
   stageId?: string;
 
   @ApiPropertyOptional({ enum: DEAL_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(DEAL_STATUSES)
   status?: DealStatus;
 
   @ApiPropertyOptional({ description: 'A user id, "me", or "none" for untaken deals' })
-  @IsOptional()
-  @Matches(/^(me|none|[0-9a-fA-F-]{36})$/, { message: 'responsibleId must be a user id, "me" or "none"' })
+  @Optional()
+  @Matches(/^(me|none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { message: 'responsibleId must be a user id, "me" or "none"' })
   responsibleId?: string;
 
   @ApiPropertyOptional({ description: 'Matches code, title, contact name, phone or email' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   q?: string;
 
   @ApiPropertyOptional({ enum: DEAL_SORT_FIELDS, default: 'createdAt' })
-  @IsOptional()
+  @Optional()
   @IsIn(DEAL_SORT_FIELDS)
   sort?: DealSortField;
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
-  @IsOptional()
+  @Optional()
   @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
 }

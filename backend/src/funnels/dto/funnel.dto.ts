@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { STAGE_COLOR_PATTERN, STAGE_KINDS, type StageKind } from '@autofunnel/shared';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsObject, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Optional } from '../../common/optional.js';
+import { Trim } from '../../common/trim.js';
 
 const COLOR_MESSAGE = 'color must be a hex colour such as #42a5f5';
 
@@ -10,15 +12,16 @@ export class NewStageDto {
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(80)
+  @Trim()
   name: string;
 
   @ApiPropertyOptional({ example: '#42a5f5' })
-  @IsOptional()
+  @Optional()
   @Matches(STAGE_COLOR_PATTERN, { message: COLOR_MESSAGE })
   color?: string;
 
   @ApiPropertyOptional({ enum: STAGE_KINDS, description: 'Defaults: first stage unassigned, last won, the rest open' })
-  @IsOptional()
+  @Optional()
   @IsIn(STAGE_KINDS)
   kind?: StageKind;
 }
@@ -28,13 +31,15 @@ export class CreateFunnelDto {
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(120)
+  @Trim()
   name: string;
 
   @ApiPropertyOptional({ type: [NewStageDto], description: 'All columns left to right; without it, the 8 default stages' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMinSize(3, { message: 'stages must hold an unassigned stage, at least one open stage and a won stage' })
   @ArrayMaxSize(30)
+  @IsObject({ each: true, message: 'each value in stages must be an object with a name' })
   @ValidateNested({ each: true })
   @Type(() => NewStageDto)
   stages?: NewStageDto[];
@@ -45,6 +50,7 @@ export class RenameFunnelDto {
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(120)
+  @Trim()
   name: string;
 }
 
@@ -53,29 +59,31 @@ export class CreateStageDto {
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(80)
+  @Trim()
   name: string;
 
   @ApiPropertyOptional({ example: '#42a5f5' })
-  @IsOptional()
+  @Optional()
   @Matches(STAGE_COLOR_PATTERN, { message: COLOR_MESSAGE })
   color?: string;
 
   @ApiPropertyOptional({ description: 'Insert right after this stage; default: just before the won stage' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'afterStageId must be a stage id (UUID)' })
   afterStageId?: string;
 }
 
 export class UpdateStageDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(80)
+  @Trim()
   name?: string;
 
   @ApiPropertyOptional({ example: '#42a5f5' })
-  @IsOptional()
+  @Optional()
   @Matches(STAGE_COLOR_PATTERN, { message: COLOR_MESSAGE })
   color?: string;
 }
@@ -91,7 +99,7 @@ export class ReorderStagesDto {
 
 export class DeleteStageQuery {
   @ApiPropertyOptional({ description: 'Stage of the same funnel that receives the deals of the deleted one' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'moveDealsTo must be a stage id (UUID)' })
   moveDealsTo?: string;
 }
