@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { DEAL_SORT_FIELDS, DEAL_STATUSES, type DealSortField, type DealStatus } from '@autofunnel/shared';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
@@ -27,20 +27,8 @@ export class StageDealsQuery extends PageQuery {
   status?: DealStatus;
 }
 
-export class BoardQuery {
-  @ApiPropertyOptional({ default: 50, maximum: 200, description: 'Deals per column' })
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ enum: DEAL_STATUSES, default: 'open' })
-  @Optional()
-  @IsIn(DEAL_STATUSES)
-  status?: DealStatus;
-}
+/** The board: the first `limit` deals of every column, of one status. */
+export class BoardQuery extends PickType(StageDealsQuery, ['limit', 'status'] as const) {}
 
 export class ListDealsQuery extends PageQuery {
   @ApiPropertyOptional()

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { STAGE_COLOR_PATTERN, STAGE_KINDS, type StageKind } from '@autofunnel/shared';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsObject, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
@@ -54,39 +54,15 @@ export class RenameFunnelDto {
   name: string;
 }
 
-export class CreateStageDto {
-  @ApiProperty({ example: 'Financing' })
-  @IsString()
-  @IsNotEmpty({ message: 'name must not be empty' })
-  @MaxLength(80)
-  @Trim()
-  name: string;
-
-  @ApiPropertyOptional({ example: '#42a5f5' })
-  @Optional()
-  @Matches(STAGE_COLOR_PATTERN, { message: COLOR_MESSAGE })
-  color?: string;
-
+export class CreateStageDto extends PickType(NewStageDto, ['name', 'color'] as const) {
   @ApiPropertyOptional({ description: 'Insert right after this stage; default: just before the won stage' })
   @Optional()
   @IsUUID('all', { message: 'afterStageId must be a stage id (UUID)' })
   afterStageId?: string;
 }
 
-export class UpdateStageDto {
-  @ApiPropertyOptional()
-  @Optional()
-  @IsString()
-  @IsNotEmpty({ message: 'name must not be empty' })
-  @MaxLength(80)
-  @Trim()
-  name?: string;
-
-  @ApiPropertyOptional({ example: '#42a5f5' })
-  @Optional()
-  @Matches(STAGE_COLOR_PATTERN, { message: COLOR_MESSAGE })
-  color?: string;
-}
+/** Rename and/or recolour; null is refused like any other wrong value. */
+export class UpdateStageDto extends PartialType(PickType(NewStageDto, ['name', 'color'] as const), { skipNullProperties: false }) {}
 
 export class ReorderStagesDto {
   @ApiProperty({ type: [String], description: 'Every stage id of the funnel, in the new order' })
