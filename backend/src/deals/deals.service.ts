@@ -48,7 +48,7 @@ export class DealsService {
   }
 
   async timeline(id: string): Promise<DealEventDto[]> {
-    await this.load(this.dataSource.manager, id);
+    await this.funnelOf(id);
     return this.events.listForDeal(id);
   }
 
@@ -225,7 +225,8 @@ export class DealsService {
     options: { anyoneMayTry: boolean },
     change: (em: EntityManager, deal: Deal) => Promise<DealChange>,
   ): Promise<DealDto> {
-    const funnelId = (await this.load(this.dataSource.manager, id)).funnelId;
+    // A deal never changes funnel, so its funnel can be read before taking the funnel's lock.
+    const funnelId = await this.funnelOf(id);
     return this.dataSource.transaction(async (em) => {
       await lockFunnel(em, funnelId);
       const deal = await em.findOne(Deal, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -278,6 +279,12 @@ export class DealsService {
     if (exceptDealId) builder.andWhere('d.id <> :exceptDealId', { exceptDealId });
     const row = await builder.getRawOne<{ position: string | null }>();
     return positionBetween(null, row?.position ?? null);
+  }
+
+  private async funnelOf(id: string): Promise<string> {
+    const deal = await this.dataSource.getRepository(Deal).findOne({ where: { id }, select: { id: true, funnelId: true } });
+    if (!deal) throw new NotFoundException(`Deal ${id} does not exist`);
+    return deal.funnelId;
   }
 
   private async load(em: EntityManager, id: string): Promise<Deal> {
