@@ -92,6 +92,11 @@ describe('deals (e2e)', () => {
       await t.http.post('/api/deals').set(anna.auth).send({ funnelId: funnel.id }).expect(400);
     });
 
+    it('stores names and titles without surrounding blanks', async () => {
+      const deal = await createDeal(t, anna, funnel, { title: '  Family SUV  ', vehicleInterest: ' Volvo XC60 ', contact: { name: '  Nora Berg ', phone: uniquePhone() } });
+      expect(deal).toMatchObject({ title: 'Family SUV', vehicleInterest: 'Volvo XC60', contact: expect.objectContaining({ name: 'Nora Berg' }) });
+    });
+
     it('lets a manager create deals for themselves only', async () => {
       await t.http.post('/api/deals').set(anna.auth).send({ funnelId: funnel.id, contact: { name: 'A', phone: uniquePhone() }, responsibleId: boris.id }).expect(403);
       await createDeal(t, anna, funnel, { responsibleId: anna.id });

@@ -65,7 +65,7 @@ export class ContactsService {
     return this.dataSource.transaction(async (em) => {
       await this.lockKeys(em, keys);
       await this.refuseDuplicate(em, keys);
-      const contact = await em.save(em.create(Contact, { name: dto.name.trim(), kind: dto.kind ?? 'person', ...keys }));
+      const contact = await em.save(em.create(Contact, { name: dto.name, kind: dto.kind ?? 'person', ...keys }));
       return toContactDto(contact);
     });
   }
@@ -81,7 +81,7 @@ export class ContactsService {
       await this.lockKeys(em, keys);
       await this.refuseDuplicate(em, keys, id);
       const patch: Partial<Contact> = { ...keys };
-      if (dto.name !== undefined) patch.name = dto.name.trim();
+      if (dto.name !== undefined) patch.name = dto.name;
       if (dto.kind !== undefined) patch.kind = dto.kind as ContactKind;
       await em.update(Contact, id, patch);
       return toContactDto(await em.findOneByOrFail(Contact, { id }));

@@ -67,7 +67,7 @@ export class DealsService {
       const stage = await this.stageOfKind(em, dto.funnelId, responsible ? 'open' : 'unassigned');
       const now = new Date();
       const deal = em.create(Deal, {
-        title: dto.title?.trim() ?? defaultTitle(contact.name, dto.vehicleInterest),
+        title: dto.title ?? defaultTitle(contact.name, dto.vehicleInterest),
         funnelId: dto.funnelId,
         stageId: stage.id,
         status: 'open',
@@ -77,7 +77,7 @@ export class DealsService {
         sourceId: dto.sourceId ?? null,
         type: dto.type ?? null,
         amount: dto.amount ?? null,
-        vehicleInterest: dto.vehicleInterest?.trim() || null,
+        vehicleInterest: dto.vehicleInterest || null,
         position: await this.topPosition(em, stage.id),
         version: 1,
         createdAt: now,
@@ -102,7 +102,6 @@ export class DealsService {
       if (dto.sourceId) await this.mustExist(em, Source, dto.sourceId, 'sourceId');
       const { version: _version, deadlineAt, ...fields } = dto;
       const patch: Partial<Deal> = { ...fields };
-      if (fields.title !== undefined) patch.title = fields.title.trim();
       if (deadlineAt !== undefined) patch.deadlineAt = deadlineAt === null ? null : new Date(deadlineAt);
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const [field, to] of Object.entries(patch) as [keyof Deal, unknown][]) {
@@ -190,7 +189,7 @@ export class DealsService {
   }
 
   close(caller: AuthUser, id: string, dto: CloseDealDto): Promise<DealDto> {
-    const reason = dto.reason?.trim() || null;
+    const reason = dto.reason || null;
     if (dto.outcome === 'lost' && !reason) throw new BadRequestException('reason is required when a deal is lost (e.g. "Bought elsewhere")');
     return this.mutate(caller, id, { anyoneMayTry: false }, async (em, deal) => {
       if (deal.status !== 'open') throw new ConflictException(`This deal is already ${deal.status}`);
@@ -329,7 +328,7 @@ function staleVersion(deal: Deal): ConflictException {
 }
 
 function defaultTitle(contactName: string, vehicleInterest?: string): string {
-  return (vehicleInterest?.trim() ? `${vehicleInterest.trim()} for ${contactName}` : `Request from ${contactName}`).slice(0, 200);
+  return (vehicleInterest ? `${vehicleInterest} for ${contactName}` : `Request from ${contactName}`).slice(0, 200);
 }
 
 function comparable(value: unknown): unknown {

@@ -35,10 +35,10 @@ export class FunnelsService {
     const problem = stageOrderProblem(templates.map((stage) => stage.kind));
     if (problem) throw new UnprocessableEntityException(problem);
     return this.dataSource.transaction(async (em) => {
-      const funnel = await em.save(em.create(Funnel, { name: dto.name.trim() }));
+      const funnel = await em.save(em.create(Funnel, { name: dto.name }));
       await em.insert(
         Stage,
-        templates.map((stage, position) => ({ funnelId: funnel.id, name: stage.name.trim(), color: stage.color ?? DEFAULT_STAGE_COLOR, kind: stage.kind, position })),
+        templates.map((stage, position) => ({ funnelId: funnel.id, name: stage.name, color: stage.color ?? DEFAULT_STAGE_COLOR, kind: stage.kind, position })),
       );
       const created = await this.get(funnel.id, em);
       await this.events.append(em, funnel.id, { type: 'funnel.created', actorId: caller.id, data: { funnel: created } });
@@ -49,7 +49,7 @@ export class FunnelsService {
   async rename(caller: AuthUser, id: string, name: string): Promise<FunnelDto> {
     return this.dataSource.transaction(async (em) => {
       await lockFunnel(em, id);
-      await em.update(Funnel, id, { name: name.trim() });
+      await em.update(Funnel, id, { name });
       const funnel = await this.get(id, em);
       await this.events.append(em, id, { type: 'funnel.updated', actorId: caller.id, data: { funnel } });
       return funnel;
@@ -77,7 +77,7 @@ export class FunnelsService {
         index = after + 1;
       }
       await this.shiftPositions(em, stages.slice(index), +1);
-      const stage = await em.save(em.create(Stage, { funnelId, name: dto.name.trim(), color: dto.color ?? DEFAULT_STAGE_COLOR, kind: 'open', position: index }));
+      const stage = await em.save(em.create(Stage, { funnelId, name: dto.name, color: dto.color ?? DEFAULT_STAGE_COLOR, kind: 'open', position: index }));
       await this.events.append(em, funnelId, { type: 'stage.created', actorId: caller.id, data: { stage: toStageDto(stage) } });
       return toStageDto(stage);
     });
@@ -88,7 +88,7 @@ export class FunnelsService {
     return this.dataSource.transaction(async (em) => {
       await lockFunnel(em, funnelId);
       const patch: Partial<Stage> = {};
-      if (dto.name !== undefined) patch.name = dto.name.trim();
+      if (dto.name !== undefined) patch.name = dto.name;
       if (dto.color !== undefined) patch.color = dto.color;
       if (Object.keys(patch).length > 0) await em.update(Stage, stageId, patch);
       const stage = toStageDto(await em.findOneByOrFail(Stage, { id: stageId }));
