@@ -2,6 +2,7 @@
  * jsdom, plus Node's WHATWG `Request`, `Response` and `Headers` (jsdom has none, and RTK Query's
  * fetchBaseQuery builds a `Request`). `fetch` itself is deliberately left out: each test sets
  * `globalThis.fetch` to a jest mock, so no test can reach the network by accident.
+ * Also Node's `TextEncoder`/`TextDecoder`, which jsdom lacks and react-router needs at import.
  */
 const { TestEnvironment } = require('jest-environment-jsdom');
 
@@ -19,6 +20,8 @@ class JsdomWithFetchClasses extends TestEnvironment {
     window.Request = Request;
     window.Response = globalThis.Response;
     window.Headers = globalThis.Headers;
+    window.TextEncoder ??= globalThis.TextEncoder;
+    window.TextDecoder ??= globalThis.TextDecoder;
   }
 }
 
