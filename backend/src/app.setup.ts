@@ -6,17 +6,26 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './common/validation.js';
+import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
 
 /** The built web app; this file sits in backend/{src,dist}/. */
 const WEB_APP_DIR = path.resolve(fileURLToPath(import.meta.url), '../../../frontend/dist');
 
-/** Everything main.ts and the e2e tests share: prefix, validation, logging, docs, web app. */
-export function configureApp(app: NestExpressApplication): INestApplication {
+/**
+ * Everything main.ts and the e2e tests share: prefix, validation, logging, docs, web app, and
+ * the socket.io adapter (shared through Redis when `redisUrl` is given).
+ */
+export async function configureApp(app: NestExpressApplication, options: { redisUrl?: string } = {}): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   app.set('query parser', 'extended');
+  if (options.redisUrl) {
+    const adapter = new RedisIoAdapter(app, options.redisUrl);
+    await adapter.connect();
+    app.useWebSocketAdapter(adapter);
+  }
 
   const document = SwaggerModule.createDocument(
     app,

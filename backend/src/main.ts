@@ -20,9 +20,10 @@ async function bootstrap(): Promise<void> {
   }
   // Migrations run as the app starts (TypeORM `migrationsRun`), then the demo data on an empty database.
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
-  configureApp(app);
+  const config = app.get(ConfigService<AppEnvironment, true>);
+  await configureApp(app, { redisUrl: config.get('REDIS_URL', { infer: true }) });
   await seedDemoDataIfEmpty(app.get(DataSource));
-  const port = app.get(ConfigService<AppEnvironment, true>).get('PORT', { infer: true });
+  const port = config.get('PORT', { infer: true });
   await app.listen(port);
   console.log(`Autofunnel is running on http://localhost:${port} (API docs: http://localhost:${port}/api/docs)`);
 }

@@ -35,7 +35,7 @@ describe('schema and demo data (e2e)', () => {
       const { AppModule } = await import('../src/app.module.js');
       const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
       app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-      configureApp(app as NestExpressApplication);
+      await configureApp(app as NestExpressApplication);
       await app.init();
     });
     afterAll(async () => {

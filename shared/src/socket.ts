@@ -32,5 +32,5 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
   'board:join': (request: BoardJoinRequest, ack: (result: BoardJoinAck) => void) => void;
-  'board:leave': (request: { funnelId: string }, ack?: () => void) => void;
+  'board:leave': (request: { funnelId: string }, ack?: (result: { ok: true }) => void) => void;
 }

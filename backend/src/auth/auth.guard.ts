@@ -22,6 +22,10 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    if (context.getType() === 'ws') {
+      // Sockets authenticate once, at the handshake (BoardGateway); their messages carry the user.
+      return Boolean(context.switchToWs().getClient<{ data?: { user?: AuthUser } }>().data?.user);
+    }
 
     const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
     const user = await this.authenticate(request.headers.authorization);

@@ -40,7 +40,8 @@ class BodyValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw new BadRequestException('The request body must be a JSON object');
     }
-    if (nestingDepth(value) > MAX_NESTING) throw new BadRequestException(`The request is nested more than ${MAX_NESTING} levels deep`);
+    const fromClient = metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param';
+    if (fromClient && nestingDepth(value) > MAX_NESTING) throw new BadRequestException(`The request is nested more than ${MAX_NESTING} levels deep`);
     return super.transform(value, metadata);
   }
 }

@@ -36,6 +36,17 @@ export class AppEnvironment {
   @Min(1)
   CONTACT_DEADLINE_MINUTES = 120;
 
+  /** When set, socket.io rooms are shared through Redis, so several API instances can run. */
+  @IsOptional()
+  @IsString()
+  REDIS_URL?: string;
+
+  /** How many missed events a reconnecting board may replay before it is told to reload. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  REALTIME_REPLAY_LIMIT = 1000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }

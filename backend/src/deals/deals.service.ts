@@ -57,7 +57,7 @@ export class DealsService {
     if (dto.responsibleId && dto.responsibleId !== caller.id && caller.role === 'manager') {
       throw new ForbiddenException('Managers can create deals for themselves only; a team lead can assign them to others');
     }
-    return this.dataSource.transaction(async (em) => {
+    return this.events.transaction(async (em, log) => {
       const { contact, reused } = dto.contactId
         ? { contact: await this.mustExist(em, Contact, dto.contactId, 'contactId'), reused: true }
         : await this.contacts.findOrCreate(em, dto.contact!);
@@ -85,14 +85,14 @@ export class DealsService {
         deadlineAt: new Date(now.getTime() + this.contactDeadlineMs),
       });
       const { id } = await em.save(deal);
-      const saved = await this.load(em, id);
-      await this.events.append(em, saved.funnelId, {
+      const created = toDealDto(await this.load(em, id));
+      await log.append(created.funnelId, {
         type: 'deal.created',
-        dealId: id,
-        actorId: caller.id,
-        data: { stageId: stage.id, responsibleId: saved.responsibleId, contactId: contact.id, contactReused: reused },
+        actor: caller,
+        deal: created,
+        data: { stageId: stage.id, responsibleId: created.responsible?.id ?? null, contactId: contact.id, contactReused: reused },
       });
-      return toDealDto(saved);
+      return created;
     });
   }
 
@@ -226,7 +226,7 @@ export class DealsService {
   ): Promise<DealDto> {
     // A deal never changes funnel, so its funnel can be read before taking the funnel's lock.
     const funnelId = await this.funnelOf(id);
-    return this.dataSource.transaction(async (em) => {
+    return this.events.transaction(async (em, log) => {
       await lockFunnel(em, funnelId);
       const deal = await em.findOne(Deal, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!deal) throw new NotFoundException(`Deal ${id} does not exist`);
@@ -238,8 +238,9 @@ export class DealsService {
         .set({ ...patch, version: () => 'version + 1', lastActivityAt: () => 'now()' })
         .where('id = :id', { id })
         .execute();
-      await this.events.append(em, funnelId, { type, dealId: id, actorId: caller.id, data });
-      return toDealDto(await this.load(em, id));
+      const changed = toDealDto(await this.load(em, id));
+      await log.append(funnelId, { type, actor: caller, deal: changed, data });
+      return changed;
     });
   }
 

@@ -1,4 +1,4 @@
-import type { BoardEventType } from '@autofunnel/shared';
+import type { BoardEventType, DealDto } from '@autofunnel/shared';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { numberTransformer } from '../database/columns.js';
 import { Deal } from '../deals/deal.entity.js';
@@ -45,4 +45,8 @@ export class FunnelEvent {
   /** What changed (ids, from/to values), in the shape documented per event type. */
   @Column({ type: 'jsonb', default: () => `'{}'` })
   data: Record<string, unknown>;
+
+  /** The deal as it was right after this event, so live boards and replays need no extra read. */
+  @Column({ name: 'deal_snapshot', type: 'jsonb', nullable: true })
+  dealSnapshot: DealDto | null;
 }

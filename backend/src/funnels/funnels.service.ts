@@ -2,9 +2,10 @@ import { ConflictException, Injectable, NotFoundException, UnprocessableEntityEx
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_STAGE_COLOR, DEFAULT_STAGES, stageOrderProblem, type FunnelDto, type StageDto, type StageKind } from '@autofunnel/shared';
 import { generateNKeysBetween } from 'fractional-indexing';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Deal } from '../deals/deal.entity.js';
+import { DEAL_RELATIONS, toDealDto } from '../deals/deal.mapper.js';
 import { EventsService, type NewEvent } from '../events/events.service.js';
 import type { CreateFunnelDto, CreateStageDto, NewStageDto, UpdateStageDto } from './dto/funnel.dto.js';
 import { Funnel } from './funnel.entity.js';
@@ -34,30 +35,30 @@ export class FunnelsService {
     const templates = dto.stages ? withDefaultKinds(dto.stages) : DEFAULT_STAGES;
     const problem = stageOrderProblem(templates.map((stage) => stage.kind));
     if (problem) throw new UnprocessableEntityException(problem);
-    return this.dataSource.transaction(async (em) => {
+    return this.events.transaction(async (em, log) => {
       const funnel = await em.save(em.create(Funnel, { name: dto.name }));
       await em.insert(
         Stage,
         templates.map((stage, position) => ({ funnelId: funnel.id, name: stage.name, color: stage.color ?? DEFAULT_STAGE_COLOR, kind: stage.kind, position })),
       );
       const created = await this.get(funnel.id, em);
-      await this.events.append(em, funnel.id, { type: 'funnel.created', actorId: caller.id, data: { funnel: created } });
+      await log.append(funnel.id, { type: 'funnel.created', actor: caller, data: { funnel: created } });
       return created;
     });
   }
 
   async rename(caller: AuthUser, id: string, name: string): Promise<FunnelDto> {
-    return this.dataSource.transaction(async (em) => {
+    return this.events.transaction(async (em, log) => {
       await lockFunnel(em, id);
       await em.update(Funnel, id, { name });
       const funnel = await this.get(id, em);
-      await this.events.append(em, id, { type: 'funnel.updated', actorId: caller.id, data: { funnel } });
+      await log.append(id, { type: 'funnel.updated', actor: caller, data: { funnel } });
       return funnel;
     });
   }
 
   async remove(id: string): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+    await this.events.transaction(async (em, log) => {
       await lockFunnel(em, id);
       const deals = await em.count(Deal, { where: { funnelId: id } });
       if (deals > 0) throw new ConflictException(`The funnel still has ${deals} deal(s); move or close them out of it first`);
@@ -66,7 +67,7 @@ export class FunnelsService {
   }
 
   async addStage(caller: AuthUser, funnelId: string, dto: CreateStageDto): Promise<StageDto> {
-    return this.dataSource.transaction(async (em) => {
+    return this.events.transaction(async (em, log) => {
       await lockFunnel(em, funnelId);
       const stages = await this.stagesInOrder(em, funnelId);
       let index = stages.findIndex((stage) => stage.kind === 'won');
@@ -78,27 +79,27 @@ export class FunnelsService {
       }
       await this.shiftPositions(em, stages.slice(index), +1);
       const stage = await em.save(em.create(Stage, { funnelId, name: dto.name, color: dto.color ?? DEFAULT_STAGE_COLOR, kind: 'open', position: index }));
-      await this.events.append(em, funnelId, { type: 'stage.created', actorId: caller.id, data: { stage: toStageDto(stage) } });
+      await log.append(funnelId, { type: 'stage.created', actor: caller, data: { stage: toStageDto(stage) } });
       return toStageDto(stage);
     });
   }
 
   async updateStage(caller: AuthUser, stageId: string, dto: UpdateStageDto): Promise<StageDto> {
     const funnelId = await this.funnelOfStage(stageId);
-    return this.dataSource.transaction(async (em) => {
+    return this.events.transaction(async (em, log) => {
       await lockFunnel(em, funnelId);
       const patch: Partial<Stage> = {};
       if (dto.name !== undefined) patch.name = dto.name;
       if (dto.color !== undefined) patch.color = dto.color;
       if (Object.keys(patch).length > 0) await em.update(Stage, stageId, patch);
       const stage = toStageDto(await em.findOneByOrFail(Stage, { id: stageId }));
-      await this.events.append(em, funnelId, { type: 'stage.updated', actorId: caller.id, data: { stage } });
+      await log.append(funnelId, { type: 'stage.updated', actor: caller, data: { stage } });
       return stage;
     });
   }
 
   async reorder(caller: AuthUser, funnelId: string, stageIds: string[]): Promise<FunnelDto> {
-    return this.dataSource.transaction(async (em) => {
+    return this.events.transaction(async (em, log) => {
       await lockFunnel(em, funnelId);
       const stages = await this.stagesInOrder(em, funnelId);
       const byId = new Map(stages.map((stage) => [stage.id, stage]));
@@ -115,7 +116,7 @@ export class FunnelsService {
         if (stage.position !== position) await em.update(Stage, stage.id, { position });
       }
       const funnel = await this.get(funnelId, em);
-      await this.events.append(em, funnelId, { type: 'stages.reordered', actorId: caller.id, data: { stageIds } });
+      await log.append(funnelId, { type: 'stages.reordered', actor: caller, data: { stageIds, funnel } });
       return funnel;
     });
   }
@@ -126,7 +127,7 @@ export class FunnelsService {
    */
   async deleteStage(caller: AuthUser, stageId: string, moveDealsTo?: string): Promise<void> {
     const funnelId = await this.funnelOfStage(stageId);
-    await this.dataSource.transaction(async (em) => {
+    await this.events.transaction(async (em, log) => {
       await lockFunnel(em, funnelId);
       const stages = await this.stagesInOrder(em, funnelId);
       const stage = stages.find((candidate) => candidate.id === stageId);
@@ -140,19 +141,24 @@ export class FunnelsService {
         if (!target) {
           throw new ConflictException(`Stage "${stage.name}" still holds ${deals.length} deal(s); choose a stage to move them to (moveDealsTo)`);
         }
-        events.push(...(await this.moveAllDeals(em, deals, target)).map((data, index) => ({ type: 'deal.moved' as const, dealId: deals[index].id, actorId: caller.id, data })));
+        const moved = await this.moveAllDeals(em, deals, target);
+        const snapshots = await em.find(Deal, { where: { id: In(deals.map((deal) => deal.id)) }, relations: DEAL_RELATIONS });
+        for (const snapshot of snapshots) {
+          events.push({ type: 'deal.moved', actor: caller, deal: toDealDto(snapshot), data: moved.get(snapshot.id)! });
+        }
       }
       await em.delete(Stage, stageId);
       await this.shiftPositions(em, stages.filter((candidate) => candidate.position > stage.position), -1);
-      events.push({ type: 'stage.deleted', actorId: caller.id, data: { stage: toStageDto(stage), movedDealsTo: moveDealsTo ?? null } });
-      await this.events.appendMany(em, funnelId, events);
+      events.push({ type: 'stage.deleted', actor: caller, data: { stage: toStageDto(stage), movedDealsTo: moveDealsTo ?? null } });
+      await log.append(funnelId, ...events);
     });
   }
 
-  private async moveAllDeals(em: EntityManager, deals: Deal[], target: Stage): Promise<Record<string, unknown>[]> {
+  /** Moves the deals to the bottom of `target`; returns each deal's change by id. */
+  private async moveAllDeals(em: EntityManager, deals: Deal[], target: Stage): Promise<Map<string, Record<string, unknown>>> {
     const last = await em.findOne(Deal, { where: { stageId: target.id }, order: { position: 'DESC' } });
     const keys = generateNKeysBetween(last?.position ?? null, null, deals.length);
-    const changes: Record<string, unknown>[] = [];
+    const changes = new Map<string, Record<string, unknown>>();
     for (const [index, deal] of deals.entries()) {
       const patch: Partial<Deal> = { stageId: target.id, position: keys[index] };
       if (target.kind === 'unassigned') patch.responsibleId = null;
@@ -163,7 +169,7 @@ export class FunnelsService {
         .set({ ...patch, version: () => 'version + 1', lastActivityAt: () => 'now()' })
         .where('id = :id', { id: deal.id })
         .execute();
-      changes.push({ fromStageId: deal.stageId, toStageId: target.id, position: keys[index], reason: 'stage deleted' });
+      changes.set(deal.id, { fromStageId: deal.stageId, toStageId: target.id, position: keys[index], reason: 'stage deleted' });
     }
     return changes;
   }

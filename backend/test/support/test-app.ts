@@ -29,12 +29,18 @@ export class TestApp {
     readonly dataSource: DataSource,
   ) {}
 
-  static async start(): Promise<TestApp> {
+  /** Listens on a free local port, so socket.io clients can connect too. */
+  static async start(options: { redisUrl?: string } = {}): Promise<TestApp> {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-    configureApp(app);
-    await app.init();
+    await configureApp(app, options);
+    await app.listen(0, '127.0.0.1');
     return new TestApp(app, app.get(DataSource));
+  }
+
+  /** http://127.0.0.1:<port> of the listening app. */
+  async url(): Promise<string> {
+    return this.app.getUrl().then((url) => url.replace('[::1]', '127.0.0.1'));
   }
 
   get http() {

@@ -1,4 +1,5 @@
+import { EventDealSnapshot1795462801003 } from './1795462801003-EventDealSnapshot.js';
 import { InitialSchema1795461009642 } from './1795461009642-InitialSchema.js';
 
 /** Every migration, oldest first (listed, not globbed, so jest and the CLI load the same code). */
-export const MIGRATIONS = [InitialSchema1795461009642];
+export const MIGRATIONS = [InitialSchema1795461009642, EventDealSnapshot1795462801003];
