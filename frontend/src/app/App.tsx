@@ -1,19 +1,93 @@
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { describeError } from './describe-error';
+import { BoardSkeleton } from '../components/Skeleton';
+import { ErrorMessage } from '../components/StatusMessage';
+import { Toasts } from '../components/Toasts';
 import { LoginPage } from '../features/auth/LoginPage';
 import { selectToken } from '../features/auth/auth-slice';
-import { FunnelsPage } from '../features/funnels/FunnelsPage';
+import { BoardPage } from '../features/board/BoardPage';
+import { useGetFunnelsQuery } from '../features/funnels/funnels-api';
 import { AppHeader } from './AppHeader';
+import { DragAndDrop } from './DragAndDrop';
 import { useAppSelector } from './store';
 
-/** Signed out: the login page. Signed in: the funnels. */
-export function App() {
+/** Where the user was headed before being sent to sign in. */
+interface FromState {
+  from?: string;
+}
+
+function LoginRoute() {
   const token = useAppSelector(selectToken);
-  if (!token) return <LoginPage />;
+  const location = useLocation();
+  if (token) return <Navigate to={(location.state as FromState | null)?.from ?? '/'} replace />;
+  return <LoginPage />;
+}
+
+/** Signed in: the app's frame around the page. Signed out: to the login page, and back after. */
+function SignedInFrame() {
+  const token = useAppSelector(selectToken);
+  const location = useLocation();
+  if (!token) {
+    const from = location.pathname === '/' ? undefined : location.pathname + location.search;
+    return <Navigate to="/login" replace state={{ from } satisfies FromState} />;
+  }
   return (
-    <div className="app">
-      <AppHeader />
-      <main className="app__main">
-        <FunnelsPage />
-      </main>
+    <DragAndDrop>
+      <div className="app">
+        <AppHeader />
+        <main className="app__main">
+          <Outlet />
+        </main>
+      </div>
+    </DragAndDrop>
+  );
+}
+
+/** "/": the first funnel's board. */
+function FirstFunnel() {
+  const { data: funnels, isLoading, error, refetch } = useGetFunnelsQuery();
+  if (isLoading) return <BoardSkeleton />;
+  if (!funnels) return <ErrorMessage title="Could not load the funnels." detail={describeError(error)} onRetry={refetch} />;
+  if (funnels.length === 0) {
+    return (
+      <div className="empty-state">
+        <p className="empty-state__title">There are no funnels yet</p>
+        <p>An administrator can create one.</p>
+      </div>
+    );
+  }
+  return <Navigate to={`/funnels/${funnels[0].id}`} replace />;
+}
+
+function NotFound() {
+  return (
+    <div className="empty-state">
+      <p className="empty-state__title">This page does not exist</p>
+      <p>
+        <a href="/">Go to the board</a>
+      </p>
     </div>
+  );
+}
+
+/**
+ * The routes: /login; /funnels/:funnelId (a board; "/" opens the first funnel); the deal
+ * drawer at /funnels/:funnelId/deals/:dealId or ?deal=<id>.
+ */
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/login" element={<LoginRoute />} />
+        <Route element={<SignedInFrame />}>
+          <Route index element={<FirstFunnel />} />
+          <Route path="funnels" element={<FirstFunnel />} />
+          <Route path="funnels/:funnelId" element={<BoardPage />} />
+          <Route path="funnels/:funnelId/deals/:dealId" element={<BoardPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+      <Toasts />
+    </BrowserRouter>
   );
 }

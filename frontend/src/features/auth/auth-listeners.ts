@@ -1,6 +1,6 @@
 import { isAnyOf, type TypedStartListening } from '@reduxjs/toolkit';
 import { api } from '../../app/api';
-import type { RootState } from '../../app/store';
+import type { AppDispatch, RootState, ThunkExtra } from '../../app/store';
 import { loggedIn, loggedOut, sessionExpired } from './auth-slice';
 import { saveAuth } from './auth-storage';
 
@@ -9,7 +9,7 @@ import { saveAuth } from './auth-storage';
  * removed from) localStorage, and signing out forgets every cached API answer so the next
  * user never sees the previous one's data.
  */
-export function startAuthListeners(startListening: TypedStartListening<RootState>): void {
+export function startAuthListeners(startListening: TypedStartListening<RootState, AppDispatch, ThunkExtra>): void {
   startListening({
     matcher: isAnyOf(loggedIn, loggedOut, sessionExpired),
     effect: (_action, listenerApi) => {

@@ -1,0 +1,37 @@
+import { createSlice, nanoid, type PayloadAction } from '@reduxjs/toolkit';
+
+export type ToastKind = 'error' | 'success' | 'info';
+
+export interface Toast {
+  id: string;
+  kind: ToastKind;
+  text: string;
+}
+
+/** Short messages in the corner: a refused move, a created deal, a lost connection. */
+export const toastsSlice = createSlice({
+  name: 'toasts',
+  initialState: [] as Toast[],
+  reducers: {
+    toastShown: {
+      reducer(state, action: PayloadAction<Toast>) {
+        // the same message twice in a row is shown once
+        if (state.some((toast) => toast.text === action.payload.text)) return;
+        state.push(action.payload);
+        if (state.length > 4) state.shift();
+      },
+      prepare(toast: { kind: ToastKind; text: string }) {
+        return { payload: { id: nanoid(), ...toast } };
+      },
+    },
+    toastDismissed(state, action: PayloadAction<string>) {
+      return state.filter((toast) => toast.id !== action.payload);
+    },
+  },
+  selectors: {
+    selectToasts: (state) => state,
+  },
+});
+
+export const { toastShown, toastDismissed } = toastsSlice.actions;
+export const { selectToasts } = toastsSlice.selectors;

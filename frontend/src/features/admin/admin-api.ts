@@ -1,0 +1,34 @@
+import type { FunnelDto, StageDto } from '@autofunnel/shared';
+import { api } from '../../app/api';
+
+/** Funnel and stage editing (admins only); every open board also hears of it live. */
+export const adminApi = api.injectEndpoints({
+  endpoints: (build) => ({
+    createFunnel: build.mutation<FunnelDto, { name: string }>({
+      query: (body) => ({ url: '/funnels', method: 'POST', body }),
+      invalidatesTags: ['Funnel'],
+    }),
+    addStage: build.mutation<StageDto, { funnelId: string; name: string; color?: string; afterStageId?: string }>({
+      query: ({ funnelId, ...body }) => ({ url: `/funnels/${encodeURIComponent(funnelId)}/stages`, method: 'POST', body }),
+      invalidatesTags: (_result, _error, { funnelId }) => ['Funnel', { type: 'Board', id: funnelId }],
+    }),
+    updateStage: build.mutation<StageDto, { funnelId: string; stageId: string; name?: string; color?: string }>({
+      query: ({ funnelId: _funnelId, stageId, ...body }) => ({ url: `/stages/${encodeURIComponent(stageId)}`, method: 'PATCH', body }),
+      invalidatesTags: (_result, _error, { funnelId }) => ['Funnel', { type: 'Board', id: funnelId }],
+    }),
+    reorderStages: build.mutation<FunnelDto, { funnelId: string; stageIds: string[] }>({
+      query: ({ funnelId, stageIds }) => ({ url: `/funnels/${encodeURIComponent(funnelId)}/stage-order`, method: 'PUT', body: { stageIds } }),
+      invalidatesTags: (_result, _error, { funnelId }) => ['Funnel', { type: 'Board', id: funnelId }],
+    }),
+    deleteStage: build.mutation<void, { funnelId: string; stageId: string; moveDealsTo?: string }>({
+      query: ({ stageId, moveDealsTo }) => ({
+        url: `/stages/${encodeURIComponent(stageId)}`,
+        method: 'DELETE',
+        params: moveDealsTo ? { moveDealsTo } : undefined,
+      }),
+      invalidatesTags: (_result, _error, { funnelId }) => ['Funnel', { type: 'Board', id: funnelId }],
+    }),
+  }),
+});
+
+export const { useCreateFunnelMutation, useAddStageMutation, useUpdateStageMutation, useReorderStagesMutation, useDeleteStageMutation } = adminApi;

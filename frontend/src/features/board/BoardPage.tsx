@@ -1,0 +1,115 @@
+import { useMemo, useState } from 'react';
+import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { describeError } from '../../app/describe-error';
+import { useAppSelector } from '../../app/store';
+import { BoardSkeleton } from '../../components/Skeleton';
+import { ErrorMessage } from '../../components/StatusMessage';
+import { NewFunnelDialog } from '../admin/NewFunnelDialog';
+import { StageSettingsPanel } from '../admin/StageSettingsPanel';
+import { selectCurrentUser } from '../auth/auth-slice';
+import { DealDrawer } from '../deals/DealDrawer';
+import { DealListView } from '../deals/DealListView';
+import { NewDealDialog } from '../deals/NewDealDialog';
+import { useGetFunnelsQuery } from '../funnels/funnels-api';
+import { useGetBoardQuery } from './board-api';
+import { BoardContext, type BoardContextValue } from './board-context';
+import { selectBoardUi } from './board-ui-slice';
+import type { BoardArgs } from './board-view';
+import { BoardToolbar } from './BoardToolbar';
+import { KanbanBoard } from './KanbanBoard';
+import { OfflineBanner } from './LiveIndicator';
+
+type Panel = 'new-deal' | 'stages' | 'new-funnel' | null;
+
+/**
+ * /funnels/:funnelId: the board of one funnel (kanban or list), its toolbar, and the deal
+ * drawer at /funnels/:funnelId/deals/:dealId (or ?deal=<id>).
+ */
+export function BoardPage() {
+  const { funnelId = '', dealId: dealInPath } = useParams();
+  const [searchParams] = useSearchParams();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const me = useAppSelector(selectCurrentUser);
+  const ui = useAppSelector(selectBoardUi);
+  const [panel, setPanel] = useState<Panel>(null);
+  const funnels = useGetFunnelsQuery();
+
+  const args: BoardArgs = useMemo(() => ({ funnelId, view: ui.showLost ? 'lost' : 'open' }), [funnelId, ui.showLost]);
+  const funnel = funnels.data?.find((candidate) => candidate.id === funnelId);
+  // currentData: while another funnel or view loads, the previous board is not shown as this one.
+  const { currentData: board, error, refetch, isFetching } = useGetBoardQuery(args, { skip: !funnel });
+
+  const dealId = dealInPath ?? searchParams.get('deal');
+  const meRef = useMemo(() => (me ? { id: me.id, name: me.name } : null), [me]);
+  const context: BoardContextValue | null = useMemo(
+    () =>
+      board
+        ? {
+            args,
+            funnel: board.funnel,
+            me: meRef,
+            readOnly: board.view === 'lost',
+            filter: { search: ui.search, responsible: ui.responsible, meId: me?.id ?? null },
+            openDeal: (id: string) => navigate(`/funnels/${funnelId}/deals/${id}${location.search}`),
+          }
+        : null,
+    [args, board, meRef, ui.search, ui.responsible, me?.id, navigate, funnelId, location.search],
+  );
+
+  if (funnels.isLoading) return <BoardSkeleton />;
+  if (!funnels.data) {
+    return <ErrorMessage title="Could not load the funnels." detail={describeError(funnels.error)} onRetry={funnels.refetch} />;
+  }
+  if (!funnel) {
+    const first = funnels.data[0];
+    if (first) return <Navigate to={`/funnels/${first.id}`} replace />;
+    return (
+      <div className="empty-state">
+        <p className="empty-state__title">There are no funnels yet</p>
+        <p>An administrator can create one.</p>
+      </div>
+    );
+  }
+
+  const isAdmin = me?.role === 'admin';
+  const closeDeal = () => {
+    const search = new URLSearchParams(location.search);
+    search.delete('deal');
+    const rest = search.toString();
+    navigate(`/funnels/${funnelId}${rest ? `?${rest}` : ''}`);
+  };
+
+  return (
+    <div className="board-page">
+      <BoardToolbar
+        funnels={funnels.data}
+        funnel={board?.funnel ?? funnel}
+        board={board}
+        meId={me?.id ?? null}
+        isAdmin={isAdmin}
+        onSwitchFunnel={(id) => navigate(`/funnels/${id}`)}
+        onNewDeal={() => setPanel('new-deal')}
+        onEditStages={() => setPanel('stages')}
+        onNewFunnel={() => setPanel('new-funnel')}
+      />
+      <OfflineBanner />
+      {ui.showLost && <p className="board-page__notice">Showing lost deals, each in the stage where it was lost. Untick “Show lost” to go back to the deals in work.</p>}
+      {ui.layout === 'list' ? (
+        <DealListView funnel={board?.funnel ?? funnel} onOpenDeal={(id) => navigate(`/funnels/${funnelId}/deals/${id}${location.search}`)} />
+      ) : board && context ? (
+        <BoardContext.Provider value={context}>
+          <KanbanBoard board={board} hideEmptyStages={ui.hideEmptyStages} />
+        </BoardContext.Provider>
+      ) : error && !isFetching ? (
+        <ErrorMessage title="Could not load this board." detail={describeError(error)} onRetry={refetch} />
+      ) : (
+        <BoardSkeleton columns={funnel.stages.length} />
+      )}
+      {dealId && <DealDrawer key={dealId} dealId={dealId} funnel={board?.funnel ?? funnel} onClose={closeDeal} />}
+      {panel === 'new-deal' && <NewDealDialog funnel={funnel} onClose={() => setPanel(null)} onOpenDeal={(id) => navigate(`/funnels/${funnelId}/deals/${id}`)} />}
+      {panel === 'stages' && isAdmin && board && <StageSettingsPanel board={board} onClose={() => setPanel(null)} />}
+      {panel === 'new-funnel' && isAdmin && <NewFunnelDialog onClose={() => setPanel(null)} onCreated={(id) => navigate(`/funnels/${id}`)} />}
+    </div>
+  );
+}

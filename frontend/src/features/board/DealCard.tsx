@@ -1,0 +1,81 @@
+import type { MouseEvent, ReactNode } from 'react';
+import type { DealDto, StageDto } from '@autofunnel/shared';
+import { deadlineCountdown, formatAge, formatAmount, initials } from './format';
+import { TakeIntoWorkButton } from './TakeIntoWorkButton';
+
+interface DealCardProps {
+  deal: DealDto;
+  stage: StageDto | undefined;
+  sourceName?: string;
+  /** The current time, for the age and the countdown. */
+  now: number;
+  /** Just arrived live: highlighted for a moment. */
+  fresh?: boolean;
+  /** Being dragged: shown faded where it was. */
+  dragging?: boolean;
+  onOpen(): void;
+  /** The "Move to…" menu, when the card may move. */
+  moveMenu?: ReactNode;
+}
+
+/**
+ * One deal on the board: its code and age, the customer, the car they want, who works on it,
+ * where it came from, and the time left to contact the customer (red when overdue).
+ */
+export function DealCard({ deal, stage, sourceName, now, fresh = false, dragging = false, onOpen, moveMenu }: DealCardProps) {
+  const countdown = deal.status === 'open' ? deadlineCountdown(deal.deadlineAt, now) : null;
+  const untaken = stage?.kind === 'unassigned' && !deal.responsible && deal.status === 'open';
+  const classes = ['deal-card', `deal-card--${deal.status}`, fresh && 'deal-card--fresh', dragging && 'deal-card--dragging'].filter(Boolean).join(' ');
+
+  const deadline = countdown && (
+    <span className={`deal-card__deadline ${countdown.overdue ? 'deal-card__deadline--overdue' : ''}`} title="Time left to contact the customer">
+      {countdown.text}
+    </span>
+  );
+
+  function openUnlessControl(event: MouseEvent<HTMLElement>) {
+    if ((event.target as HTMLElement).closest('button, a, [role="menu"], input, select')) return;
+    onOpen();
+  }
+
+  return (
+    <article className={classes} aria-label={`Deal ${deal.code}`} onClick={openUnlessControl}>
+      <div className="deal-card__top">
+        <span className="deal-card__code">{deal.code}</span>
+        <span className="deal-card__age" title={`Came in ${new Date(deal.createdAt).toLocaleString()}`}>
+          {formatAge(deal.createdAt, now)}
+        </span>
+        {deal.responsible ? (
+          <span className="avatar" title={deal.responsible.name} aria-label={`Responsible: ${deal.responsible.name}`}>
+            {initials(deal.responsible.name)}
+          </span>
+        ) : (
+          <span className="avatar avatar--empty" title="Not taken into work yet" aria-label="Not taken into work yet">
+            ?
+          </span>
+        )}
+      </div>
+      <button type="button" className="deal-card__contact" onClick={onOpen}>
+        {deal.contact.name}
+      </button>
+      <p className={`deal-card__vehicle ${deal.vehicleInterest ? '' : 'deal-card__vehicle--none'}`}>
+        {deal.vehicleInterest ?? 'No vehicle chosen yet'}
+      </p>
+      {(sourceName || deal.amount !== null || deal.status !== 'open' || (untaken && deadline)) && (
+        <div className="deal-card__meta">
+          {sourceName && <span className="deal-card__source">{sourceName}</span>}
+          {deal.amount !== null && <span className="deal-card__amount">{formatAmount(deal.amount)}</span>}
+          {deal.status === 'lost' && <span className="status-pill status-pill--lost">Lost{deal.lostReason ? `: ${deal.lostReason}` : ''}</span>}
+          {deal.status === 'won' && <span className="status-pill status-pill--won">Won</span>}
+          {untaken && deadline}
+        </div>
+      )}
+      {(untaken || countdown || moveMenu) && (
+        <div className="deal-card__actions">
+          {untaken ? <TakeIntoWorkButton deal={deal} /> : deadline}
+          {moveMenu}
+        </div>
+      )}
+    </article>
+  );
+}
