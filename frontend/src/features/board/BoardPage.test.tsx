@@ -1,0 +1,196 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { BoardDto, DealEventDto } from '@autofunnel/shared';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { DragAndDrop } from '../../app/DragAndDrop';
+import { Toasts } from '../../components/Toasts';
+import { boardEvent, card, funnel, annaRef } from '../../test/board-fixtures';
+import { jsonResponse, mockFetch, pathOf, requestsOf } from '../../test/fetch-mock';
+import { service, signedInAsAnna } from '../../test/fixtures';
+import { directoryAnswer } from '../../test/render-board';
+import { renderWithStore } from '../../test/render-with-store';
+import { BOARD_LAYOUT_STORAGE_KEY } from './board-ui-slice';
+import { BoardPage } from './BoardPage';
+
+const untaken = card('u1', 'st-new', 'a0', { code: 'D-1001', amount: null });
+const mine = card('d2', 'st-selection', 'a0', { code: 'D-1002', amount: 3000, responsible: annaRef });
+const other = card('d3', 'st-selection', 'a1', { code: 'D-1003', amount: 2000, responsible: { id: 'user-boris', name: 'Boris Ivanov' } });
+
+function apiBoard(status: string): BoardDto {
+  const deals = status === 'open' ? [untaken, mine, other] : [];
+  return {
+    funnel,
+    columns: funnel.stages.map((stage) => {
+      const inStage = deals.filter((deal) => deal.stageId === stage.id);
+      return { stageId: stage.id, count: inStage.length, amountSum: inStage.reduce((sum, deal) => sum + (deal.amount ?? 0), 0), deals: inStage, nextCursor: null };
+    }),
+  };
+}
+
+const timeline: DealEventDto[] = [
+  { seq: 1, type: 'deal.created', at: '2026-11-20T10:00:00Z', actor: null, data: { stageId: 'st-new', responsibleId: null } },
+  { seq: 4, type: 'deal.taken', at: '2026-11-20T10:20:00Z', actor: annaRef, data: { fromStageId: 'st-new', toStageId: 'st-selection' } },
+];
+
+function serveBoard(overrides: (path: string) => Response | null = () => null) {
+  return mockFetch((request) => {
+    const path = pathOf(request);
+    const answer = overrides(path) ?? directoryAnswer(path);
+    if (answer) return answer;
+    if (path === '/api/funnels') return jsonResponse([funnel, service]);
+    const board = path.match(/^\/api\/funnels\/funnel-showroom\/board\?limit=50&status=(\w+)$/);
+    if (board) return jsonResponse(apiBoard(board[1]));
+    if (path.startsWith('/api/funnels/funnel-service/board')) {
+      return jsonResponse({ funnel: service, columns: service.stages.map((stage) => ({ stageId: stage.id, count: 0, amountSum: 0, deals: [], nextCursor: null })) });
+    }
+    if (path === '/api/deals/d2') return jsonResponse(mine);
+    if (path === '/api/deals/d2/events') return jsonResponse(timeline);
+    return jsonResponse({ statusCode: 404, message: `No route ${path}`, error: 'Not Found' }, 404);
+  });
+}
+
+function renderBoardPage(path = '/funnels/funnel-showroom') {
+  const rendered = renderWithStore(
+    <MemoryRouter initialEntries={[path]}>
+      <DragAndDrop>
+        <Routes>
+          <Route path="/funnels/:funnelId" element={<BoardPage />} />
+          <Route path="/funnels/:funnelId/deals/:dealId" element={<BoardPage />} />
+        </Routes>
+      </DragAndDrop>
+      <Toasts />
+    </MemoryRouter>,
+    { auth: signedInAsAnna },
+  );
+  return { ...rendered, socket: rendered.live.socket };
+}
+
+const columnNamed = (name: string) => screen.getByRole('region', { name });
+const codesIn = (name: string) => within(columnNamed(name)).queryAllByRole('article').map((article) => article.getAttribute('aria-label'));
+
+describe('BoardPage', () => {
+  it('shows the funnel in the URL as columns, with the toolbar and the untaken counter', async () => {
+    const fetchMock = serveBoard();
+    const { socket } = renderBoardPage();
+
+    expect(await screen.findByRole('heading', { name: /Car showroom/, level: 2 })).toBeInTheDocument();
+    await waitFor(() => expect(codesIn('Car selection')).toEqual(['Deal D-1002', 'Deal D-1003']));
+    expect(codesIn('Unassigned')).toEqual(['Deal D-1001']);
+    expect(screen.getByText('Untaken: 1')).toBeInTheDocument();
+    expect(screen.getByText('Live')).toBeInTheDocument();
+    expect(socket().joins()).toEqual([{ funnelId: 'funnel-showroom' }]);
+    // the room is joined before the board is read
+    const boardRequests = requestsOf(fetchMock).map(pathOf).filter((path) => path.includes('/board'));
+    expect(boardRequests).toEqual(['/api/funnels/funnel-showroom/board?limit=50&status=open', '/api/funnels/funnel-showroom/board?limit=50&status=won']);
+  });
+
+  it('applies what others do as it happens: moves, new deals (highlighted) and counts', async () => {
+    serveBoard();
+    const { socket } = renderBoardPage();
+    await waitFor(() => expect(codesIn('Car selection')).toHaveLength(2));
+
+    act(() => socket().send(boardEvent(1, 'deal.moved', { ...other, stageId: 'st-test-drive', position: 'a0', version: 2 }, { fromStageId: 'st-selection' })));
+    expect(codesIn('Car selection')).toEqual(['Deal D-1002']);
+    expect(codesIn('Test drive')).toEqual(['Deal D-1003']);
+    expect(within(columnNamed('Test drive')).getByText('1 deal')).toBeInTheDocument();
+
+    act(() => socket().send(boardEvent(2, 'deal.created', card('n1', 'st-new', 'Zz', { code: 'D-1100' }))));
+    expect(codesIn('Unassigned')).toEqual(['Deal D-1100', 'Deal D-1001']);
+    expect(screen.getByRole('article', { name: 'Deal D-1100' })).toHaveClass('deal-card--fresh');
+    expect(screen.getByText('Untaken: 2')).toBeInTheDocument();
+
+    // a duplicate changes nothing
+    act(() => socket().send(boardEvent(2, 'deal.created', card('n1', 'st-new', 'Zz', { code: 'D-1100' }))));
+    expect(codesIn('Unassigned')).toHaveLength(2);
+  });
+
+  it('fetches the board again when a stage changes, and when events were missed for good', async () => {
+    jest.useFakeTimers();
+    try {
+      const fetchMock = serveBoard();
+      const { socket } = renderBoardPage();
+      await act(() => jest.advanceTimersByTimeAsync(100));
+      const boardFetches = () => requestsOf(fetchMock).filter((request) => pathOf(request).includes('status=open')).length;
+      expect(boardFetches()).toBe(1);
+
+      act(() => socket().send(boardEvent(1, 'stage.updated', undefined, {})));
+      await act(() => jest.advanceTimersByTimeAsync(100));
+      expect(boardFetches()).toBe(2);
+
+      // seq 3 after 1: seq 2 is missing; after a second without it, the board is fetched again
+      act(() => socket().send(boardEvent(3, 'deal.updated', { ...mine, version: 3 })));
+      await act(() => jest.advanceTimersByTimeAsync(500));
+      expect(boardFetches()).toBe(2);
+      await act(() => jest.advanceTimersByTimeAsync(700));
+      expect(boardFetches()).toBe(3);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('shows a banner while offline and catches up on reconnect with the last seq seen', async () => {
+    serveBoard();
+    const { socket } = renderBoardPage();
+    await waitFor(() => expect(codesIn('Car selection')).toHaveLength(2));
+    act(() => socket().send(boardEvent(1, 'deal.updated', { ...mine, version: 2 })));
+
+    act(() => socket().serverDrops());
+    expect(screen.getByText('Offline — reconnecting…')).toBeInTheDocument();
+    act(() => socket().serverAccepts());
+    expect(screen.queryByText('Offline — reconnecting…')).not.toBeInTheDocument();
+    expect(socket().joins()).toEqual([{ funnelId: 'funnel-showroom' }, { funnelId: 'funnel-showroom', sinceSeq: 1 }]);
+  });
+
+  it('switches funnels from the title, leaving the old funnel room', async () => {
+    serveBoard();
+    const { socket } = renderBoardPage();
+    await waitFor(() => expect(codesIn('Car selection')).toHaveLength(2));
+
+    fireEvent.click(screen.getByRole('button', { name: /Car showroom/ }));
+    fireEvent.click(screen.getByRole('menuitemradio', { name: /Service/ }));
+
+    expect(await screen.findByRole('region', { name: 'In the workshop' })).toBeInTheDocument();
+    await waitFor(() => expect(socket().emitted).toContainEqual({ event: 'board:leave', payload: { funnelId: 'funnel-showroom' } }));
+    expect(socket().joins().at(-1)).toEqual({ funnelId: 'funnel-service' });
+  });
+
+  it('filters the cards by search and by "My deals"', async () => {
+    jest.useFakeTimers();
+    try {
+      serveBoard();
+      renderBoardPage();
+      await act(() => jest.advanceTimersByTimeAsync(100));
+      fireEvent.change(screen.getByLabelText('Responsible'), { target: { value: 'me' } });
+      expect(codesIn('Car selection')).toEqual(['Deal D-1002']);
+      expect(within(columnNamed('Car selection')).getByText('1 shown · 2 deals')).toBeInTheDocument();
+
+      fireEvent.change(screen.getByLabelText('Responsible'), { target: { value: 'all' } });
+      fireEvent.change(screen.getByLabelText('Search deals'), { target: { value: 'D-1003' } });
+      await act(() => jest.advanceTimersByTimeAsync(300));
+      expect(codesIn('Car selection')).toEqual(['Deal D-1003']);
+      expect(codesIn('Unassigned')).toEqual([]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('opens the deal drawer from the URL with its fields and history in words', async () => {
+    serveBoard();
+    renderBoardPage('/funnels/funnel-showroom/deals/d2');
+    const drawer = await screen.findByRole('dialog', { name: 'Deal D-1002' });
+    expect(within(drawer).getByLabelText('Title')).toHaveValue(mine.title);
+    expect(await within(drawer).findByText(/Took it into work, moving it from Unassigned to Car selection/)).toBeInTheDocument();
+    expect(within(drawer).getByText(/Created the deal in Unassigned/)).toBeInTheDocument();
+
+    fireEvent.click(within(drawer).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('remembers the list view', async () => {
+    serveBoard((path) => (path.startsWith('/api/deals?') ? jsonResponse({ items: [mine, other], nextCursor: null, total: 2 }) : null));
+    renderBoardPage();
+    fireEvent.click(await screen.findByRole('button', { name: 'List' }));
+    expect(await screen.findByRole('table')).toBeInTheDocument();
+    expect(localStorage.getItem(BOARD_LAYOUT_STORAGE_KEY)).toBe('list');
+    expect(screen.getByRole('button', { name: 'D-1003' })).toBeInTheDocument();
+  });
+});

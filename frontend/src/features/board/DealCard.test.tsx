@@ -1,0 +1,67 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { funnel, card, borisRef } from '../../test/board-fixtures';
+import { renderWithStore } from '../../test/render-with-store';
+import { signedInAsAnna } from '../../test/fixtures';
+import { DealCard } from './DealCard';
+
+const now = Date.parse('2026-11-23T12:00:00.000Z');
+const [unassigned, selection] = funnel.stages;
+
+const deal = card('d1', selection.id, 'a0', {
+  code: 'D-1042',
+  contact: { id: 'c1', name: 'Maria Lebedeva', kind: 'person', phones: [], emails: [] },
+  vehicleInterest: 'Toyota RAV4',
+  responsible: borisRef,
+  amount: 28500,
+  createdAt: '2026-11-20T12:00:00.000Z',
+  deadlineAt: '2026-11-23T14:15:00.000Z',
+});
+
+describe('DealCard', () => {
+  it('shows the code, customer, car, responsible initials, source, age and time left', () => {
+    render(<DealCard deal={deal} stage={selection} sourceName="Website" now={now} onOpen={jest.fn()} />);
+    const article = screen.getByRole('article', { name: 'Deal D-1042' });
+    expect(article).toHaveTextContent('D-1042');
+    expect(within(article).getByRole('button', { name: 'Maria Lebedeva' })).toBeInTheDocument();
+    expect(article).toHaveTextContent('Toyota RAV4');
+    expect(within(article).getByLabelText('Responsible: Boris Ivanov')).toHaveTextContent('BI');
+    expect(article).toHaveTextContent('Website');
+    expect(article).toHaveTextContent('3d');
+    const countdown = within(article).getByText('2h 15m left');
+    expect(countdown).not.toHaveClass('deal-card__deadline--overdue');
+    expect(within(article).queryByRole('button', { name: 'Take into work' })).not.toBeInTheDocument();
+  });
+
+  it('shows an overdue deadline in red', () => {
+    render(<DealCard deal={{ ...deal, deadlineAt: '2026-11-23T09:00:00.000Z' }} stage={selection} now={now} onOpen={jest.fn()} />);
+    expect(screen.getByText('Overdue 3h')).toHaveClass('deal-card__deadline--overdue');
+  });
+
+  it('says when no car is chosen and nobody works on it, and offers to take it in the unassigned stage', () => {
+    const untaken = { ...deal, stageId: unassigned.id, responsible: null, vehicleInterest: null };
+    renderWithStore(<DealCard deal={untaken} stage={unassigned} now={now} onOpen={jest.fn()} />, { auth: signedInAsAnna });
+    expect(screen.getByText('No vehicle chosen yet')).toBeInTheDocument();
+    expect(screen.getByLabelText('Not taken into work yet')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Take into work' })).toBeEnabled();
+  });
+
+  it('opens the deal on a click on the card, but not on its buttons', () => {
+    const onOpen = jest.fn();
+    const untaken = { ...deal, stageId: unassigned.id, responsible: null };
+    renderWithStore(<DealCard deal={untaken} stage={unassigned} now={now} onOpen={onOpen} moveMenu={<button type="button">Menu</button>} />, {
+      auth: signedInAsAnna,
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Menu' }));
+    expect(onOpen).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByText('Toyota RAV4'));
+    expect(onOpen).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Maria Lebedeva' }));
+    expect(onOpen).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows a lost deal with its reason and no countdown', () => {
+    render(<DealCard deal={{ ...deal, status: 'lost', lostReason: 'Bought elsewhere' }} stage={selection} now={now} onOpen={jest.fn()} />);
+    expect(screen.getByText('Lost: Bought elsewhere')).toBeInTheDocument();
+    expect(screen.queryByText(/left$/)).not.toBeInTheDocument();
+  });
+});
