@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { ApiClient, cardIn, column, dragToTopOf, eventually, launchChromium, signIn } from './support/app';
+
+const ARTIFACTS = path.join(__dirname, 'artifacts');
+
+let browser: Browser;
+let anna: ApiClient;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  anna = await ApiClient.signIn('anna@demo.local');
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the board in a browser', () => {
+  it('drags a card to another stage; it is still there after a reload', async () => {
+    const deal = await anna.createDeal({ mine: true, name: 'Dragged Customer' });
+    const { context, page } = await signIn(browser, 'anna@demo.local');
+    try {
+      const card = cardIn(page, 'Car selection', deal.code);
+      await card.waitFor();
+
+      await dragToTopOf(page, card, 'Test drive');
+
+      await cardIn(page, 'Test drive', deal.code).waitFor();
+      expect(await cardIn(page, 'Car selection', deal.code).count()).toBe(0);
+      expect(await eventually(async () => anna.stageName((await anna.getDeal(deal.id)).stageId), (stage) => stage === 'Test drive')).toBe('Test drive');
+
+      await page.reload();
+      await cardIn(page, 'Test drive', deal.code).waitFor();
+      expect(await cardIn(page, 'Car selection', deal.code).count()).toBe(0);
+
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'board.png') });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows a move made in one browser in another within seconds, without a reload', async () => {
+    const deal = await anna.createDeal({ mine: true, name: 'Watched Customer' });
+    const annaBrowser = await signIn(browser, 'anna@demo.local');
+    const borisBrowser = await signIn(browser, 'boris@demo.local');
+    try {
+      await cardIn(borisBrowser.page, 'Car selection', deal.code).waitFor();
+      const card = cardIn(annaBrowser.page, 'Car selection', deal.code);
+      await card.waitFor();
+
+      await dragToTopOf(annaBrowser.page, card, 'Trade-in appraisal');
+
+      await cardIn(borisBrowser.page, 'Trade-in appraisal', deal.code).waitFor({ timeout: 3000 });
+      expect(await cardIn(borisBrowser.page, 'Car selection', deal.code).count()).toBe(0);
+    } finally {
+      await annaBrowser.context.close();
+      await borisBrowser.context.close();
+    }
+  });
+
+  it('lets exactly one of two people taking the same deal at once win; the other is told who', async () => {
+    const deal = await anna.createDeal({ mine: false, name: 'Contested Customer' });
+    const first = await signIn(browser, 'anna@demo.local');
+    const second = await signIn(browser, 'boris@demo.local');
+    try {
+      const takeButtons = [first.page, second.page].map((page) => cardIn(page, 'Unassigned', deal.code).getByRole('button', { name: 'Take into work' }));
+      await Promise.all(takeButtons.map((button) => button.waitFor()));
+
+      await Promise.all(takeButtons.map((button) => button.click()));
+
+      const taken = await eventually(() => anna.getDeal(deal.id), (current) => current.responsible !== null);
+      expect(taken.responsible?.name).toMatch(/^(Anna|Boris) /);
+      const [winner, loser] = taken.responsible?.name.startsWith('Anna') ? [first.page, second.page] : [second.page, first.page];
+      const refusal = loser.getByRole('alert').filter({ hasText: 'Already taken into work by' });
+      await refusal.waitFor();
+      expect(await refusal.textContent()).toContain(`Already taken into work by ${taken.responsible?.name}`);
+      expect(await winner.getByRole('alert').filter({ hasText: 'Already taken into work' }).count()).toBe(0);
+
+      // both boards show the deal in work, with its new responsible
+      for (const page of [first.page, second.page]) {
+        await cardIn(page, 'Car selection', deal.code).waitFor();
+        expect(await cardIn(page, 'Unassigned', deal.code).count()).toBe(0);
+      }
+      expect(await column(first.page, 'Car selection').getByRole('article', { name: `Deal ${deal.code}` }).getByLabel(`Responsible: ${taken.responsible?.name}`).count()).toBe(1);
+    } finally {
+      await first.context.close();
+      await second.context.close();
+    }
+  });
+});
