@@ -7,6 +7,7 @@ import { describeError } from '../../app/describe-error';
 import { useAppDispatch } from '../../app/store';
 import { toastShown } from '../../app/toasts-slice';
 import { Dialog } from '../../components/Dialog';
+import { SelectField } from '../../components/SelectField';
 import type { LiveBoard } from '../board/board-view';
 import { STAGE_ROW } from '../board/drag/drag-types';
 import { dealCountLabel } from '../board/format';
@@ -157,16 +158,13 @@ function StageRow({ stage, index, stages, dealCount, funnelId, onHoverMove, onDr
               .catch((failure) => report(`Could not delete “${stage.name}”.`, failure));
           }}
         >
-          <label className="inline-field">
-            <span className="inline-field__label">Move its deals to</span>
-            <select value={moveTo} onChange={(event) => setMoveTo(event.target.value)}>
-              {targets.map((target) => (
-                <option key={target.id} value={target.id}>
-                  {target.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField layout="inline" label="Move its deals to" value={moveTo} onChange={setMoveTo}>
+            {targets.map((target) => (
+              <option key={target.id} value={target.id}>
+                {target.name}
+              </option>
+            ))}
+          </SelectField>
           <button type="submit" className="button button--danger button--small" disabled={removing.isLoading}>
             Delete “{stage.name}”
           </button>

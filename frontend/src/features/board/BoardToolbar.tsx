@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FunnelDto } from '@autofunnel/shared';
 import { useAppDispatch, useAppSelector } from '../../app/store';
+import { SelectField } from '../../components/SelectField';
 import { useGetUsersQuery } from '../directory/directory-api';
 import {
   hideEmptyStagesToggled,
@@ -88,21 +89,18 @@ export function BoardToolbar({ funnels, funnel, board, meId, isAdmin, onSwitchFu
             onChange={(event) => setSearch(event.target.value)}
           />
         </label>
-        <label className="inline-field">
-          <span className="inline-field__label">Responsible</span>
-          <select value={ui.responsible} onChange={(event) => dispatch(responsibleFilterChanged(event.target.value))}>
-            <option value="all">Everyone</option>
-            {meId && <option value="me">My deals</option>}
-            <option value="none">Not taken yet</option>
-            {users
-              ?.filter((user) => user.id !== meId)
-              .map((user) => (
-                <option key={user.id} value={user.id}>
-                  {user.name}
-                </option>
-              ))}
-          </select>
-        </label>
+        <SelectField layout="inline" label="Responsible" value={ui.responsible} onChange={(value) => dispatch(responsibleFilterChanged(value))}>
+          <option value="all">Everyone</option>
+          {meId && <option value="me">My deals</option>}
+          <option value="none">Not taken yet</option>
+          {users
+            ?.filter((user) => user.id !== meId)
+            .map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.name}
+              </option>
+            ))}
+        </SelectField>
         <label className="checkbox">
           <input type="checkbox" checked={ui.hideEmptyStages} onChange={(event) => dispatch(hideEmptyStagesToggled(event.target.checked))} />
           Hide empty stages

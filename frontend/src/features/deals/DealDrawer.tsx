@@ -6,6 +6,7 @@ import { useAppDispatch } from '../../app/store';
 import { toastShown } from '../../app/toasts-slice';
 import { useNow } from '../../app/use-now';
 import { Dialog } from '../../components/Dialog';
+import { SelectField } from '../../components/SelectField';
 import { RowsSkeleton } from '../../components/Skeleton';
 import { ErrorMessage } from '../../components/StatusMessage';
 import { deadlineCountdown, formatAge, formatAmount, formatDateTime } from '../board/format';
@@ -157,14 +158,11 @@ function DealOutcome({ deal }: { deal: DealDto }) {
             .catch((failure) => report(failure, 'Could not close the deal.'));
         }}
       >
-        <label className="field">
-          <span className="field__label">Why was it lost?</span>
-          <select value={reason} onChange={(event) => setReason(event.target.value)}>
-            {[...LOST_REASONS, 'Other'].map((option) => (
-              <option key={option}>{option}</option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Why was it lost?" value={reason} onChange={setReason}>
+          {[...LOST_REASONS, 'Other'].map((option) => (
+            <option key={option}>{option}</option>
+          ))}
+        </SelectField>
         {reason === 'Other' && (
           <label className="field">
             <span className="field__label">Reason</span>

@@ -1,6 +1,7 @@
 import type { DealSortField, DealStatus, FunnelDto } from '@autofunnel/shared';
 import { describeError } from '../../app/describe-error';
 import { useAppDispatch, useAppSelector } from '../../app/store';
+import { SelectField } from '../../components/SelectField';
 import { RowsSkeleton } from '../../components/Skeleton';
 import { ErrorMessage } from '../../components/StatusMessage';
 import { listSortChanged, listStatusChanged, selectBoardUi } from '../board/board-ui-slice';
@@ -59,15 +60,12 @@ export function DealListView({ funnel, onOpenDeal }: DealListViewProps) {
   return (
     <section className="deal-list" aria-label="Deals">
       <div className="deal-list__bar">
-        <label className="inline-field">
-          <span className="inline-field__label">Status</span>
-          <select value={ui.listStatus} onChange={(event) => dispatch(listStatusChanged(event.target.value as DealStatus | 'all'))}>
-            <option value="all">All</option>
-            <option value="open">Open</option>
-            <option value="won">Won</option>
-            <option value="lost">Lost</option>
-          </select>
-        </label>
+        <SelectField layout="inline" label="Status" value={ui.listStatus} onChange={(value) => dispatch(listStatusChanged(value as DealStatus | 'all'))}>
+          <option value="all">All</option>
+          <option value="open">Open</option>
+          <option value="won">Won</option>
+          <option value="lost">Lost</option>
+        </SelectField>
         <span className="muted" role="status">
           {data ? `${total} ${total === 1 ? 'deal' : 'deals'}` : ''}
           {isFetching && !isFetchingNextPage && data ? ' · updating…' : ''}

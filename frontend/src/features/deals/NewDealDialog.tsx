@@ -5,6 +5,7 @@ import { describeError } from '../../app/describe-error';
 import { useAppDispatch, useAppSelector } from '../../app/store';
 import { toastShown } from '../../app/toasts-slice';
 import { Dialog } from '../../components/Dialog';
+import { SelectField } from '../../components/SelectField';
 import { selectCurrentUser } from '../auth/auth-slice';
 import { useGetSourcesQuery } from '../directory/directory-api';
 import { DEAL_TYPE_LABELS } from './deal-labels';
@@ -167,28 +168,22 @@ export function NewDealDialog({ funnel, onClose, onOpenDeal }: NewDealDialogProp
           <input value={vehicle} onChange={(event) => setVehicle(event.target.value)} maxLength={200} placeholder="e.g. Skoda Octavia Combi" />
         </label>
         <div className="field-row">
-          <label className="field">
-            <span className="field__label">Source</span>
-            <select value={sourceId} onChange={(event) => setSourceId(event.target.value)}>
-              <option value="">Not known</option>
-              {sources?.map((source) => (
-                <option key={source.id} value={source.id}>
-                  {source.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="field__label">Type</span>
-            <select value={type} onChange={(event) => setType(event.target.value as DealType | '')}>
-              <option value="">Not known</option>
-              {DEAL_TYPES.map((value) => (
-                <option key={value} value={value}>
-                  {DEAL_TYPE_LABELS[value]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label="Source" value={sourceId} onChange={setSourceId}>
+            <option value="">Not known</option>
+            {sources?.map((source) => (
+              <option key={source.id} value={source.id}>
+                {source.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Type" value={type} onChange={(value) => setType(value as DealType | '')}>
+            <option value="">Not known</option>
+            {DEAL_TYPES.map((value) => (
+              <option key={value} value={value}>
+                {DEAL_TYPE_LABELS[value]}
+              </option>
+            ))}
+          </SelectField>
           <label className="field">
             <span className="field__label">Amount</span>
             <input inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} placeholder="Optional" />
