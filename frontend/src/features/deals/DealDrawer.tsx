@@ -22,25 +22,32 @@ interface DealDrawerProps {
   onClose(): void;
 }
 
+const amountText = (deal: DealDto) => (deal.amount === null ? '' : String(deal.amount));
+
 const errorOf = (failure: unknown) => (failure as { data?: unknown; status?: unknown }) as FetchBaseQueryError;
 
 /** The deal's fields: title, amount and vehicle of interest can be edited (with the version seen). */
 function DealEditForm({ deal }: { deal: DealDto }) {
   const [update, { isLoading }] = useUpdateDealMutation();
   const [title, setTitle] = useState(deal.title);
-  const [amount, setAmount] = useState(deal.amount === null ? '' : String(deal.amount));
+  const [amount, setAmount] = useState(amountText(deal));
   const [vehicle, setVehicle] = useState(deal.vehicleInterest ?? '');
+  /** The version the fields were filled from: they count as edited when they differ from it. */
+  const [base, setBase] = useState(deal);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
-  const dirty = title !== deal.title || amount !== (deal.amount === null ? '' : String(deal.amount)) || vehicle !== (deal.vehicleInterest ?? '');
+  const dirty = title !== base.title || amount !== amountText(base) || vehicle !== (base.vehicleInterest ?? '');
+  const fillFrom = (source: DealDto) => {
+    setBase(source);
+    setTitle(source.title);
+    setAmount(amountText(source));
+    setVehicle(source.vehicleInterest ?? '');
+  };
 
-  // Someone else's change (live, or after a conflict) shows when there is nothing unsaved here.
+  // A newer version (live, or after a conflict) shows at once when nothing here is unsaved.
   useEffect(() => {
-    if (dirty) return;
-    setTitle(deal.title);
-    setAmount(deal.amount === null ? '' : String(deal.amount));
-    setVehicle(deal.vehicleInterest ?? '');
+    if (deal.version > base.version && !dirty) fillFrom(deal);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the deal itself changes
   }, [deal.version]);
 
@@ -63,15 +70,14 @@ function DealEditForm({ deal }: { deal: DealDto }) {
       ...(vehicle !== (deal.vehicleInterest ?? '') && { vehicleInterest: vehicle.trim() === '' ? null : vehicle.trim() }),
     };
     try {
-      await update({ deal, changes }).unwrap();
+      fillFrom(await update({ deal, changes }).unwrap());
       setSaved(true);
     } catch (failure) {
       const error = errorOf(failure);
       if (error.status === 409) {
         setProblem('Someone else changed this deal while you were editing it. Their version is shown now; check it and make your change again.');
-        setTitle(deal.title);
-        setAmount(deal.amount === null ? '' : String(deal.amount));
-        setVehicle(deal.vehicleInterest ?? '');
+        // their version replaces these fields as soon as it arrives (see the effect above)
+        fillFrom(deal);
       } else {
         setProblem(describeError(error));
       }

@@ -1,0 +1,86 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Toasts } from '../../components/Toasts';
+import { card, funnel } from '../../test/board-fixtures';
+import { jsonResponse, mockFetch, pathOf, requestsOf } from '../../test/fetch-mock';
+import { signedInAsAnna } from '../../test/fixtures';
+import { directoryAnswer } from '../../test/render-board';
+import { renderWithStore } from '../../test/render-with-store';
+import { DealDrawer } from './DealDrawer';
+
+const deal = card('d1', 'st-selection', 'a0', { code: 'D-1042', title: 'Kia for Maria', amount: 28500, vehicleInterest: 'Kia Sportage', version: 3 });
+
+function serve(handler: (request: Request, path: string) => Response | null) {
+  return mockFetch((request) => {
+    const path = pathOf(request);
+    return handler(request, path) ?? directoryAnswer(path) ?? (path === '/api/deals/d1/events' ? jsonResponse([]) : jsonResponse({ statusCode: 404, message: 'No', error: 'Not Found' }, 404));
+  });
+}
+
+const renderDrawer = () =>
+  renderWithStore(
+    <>
+      <DealDrawer dealId="d1" funnel={funnel} onClose={jest.fn()} />
+      <Toasts />
+    </>,
+    { auth: signedInAsAnna },
+  );
+
+describe('DealDrawer', () => {
+  it('saves edited fields with the version it showed', async () => {
+    const fetchMock = serve((request, path) => {
+      if (path === '/api/deals/d1' && request.method === 'GET') return jsonResponse(deal);
+      if (path === '/api/deals/d1' && request.method === 'PATCH') return jsonResponse({ ...deal, amount: 27000, version: 4 });
+      return null;
+    });
+    renderDrawer();
+    const drawer = await screen.findByRole('dialog', { name: 'Deal D-1042' });
+    fireEvent.change(within(drawer).getByLabelText('Amount'), { target: { value: '27000' } });
+    fireEvent.click(within(drawer).getByRole('button', { name: 'Save changes' }));
+
+    expect(await within(drawer).findByText('Saved.')).toBeInTheDocument();
+    const patch = requestsOf(fetchMock).find((request) => request.method === 'PATCH')!;
+    expect(await patch.json()).toEqual({ amount: 27000, version: 3 });
+  });
+
+  it('says someone else changed the deal (409) and shows their version', async () => {
+    let current = deal;
+    serve((request, path) => {
+      if (path === '/api/deals/d1' && request.method === 'GET') return jsonResponse(current);
+      if (path === '/api/deals/d1' && request.method === 'PATCH') {
+        current = { ...deal, title: 'Kia Sportage hybrid for Maria', version: 4 };
+        return jsonResponse({ statusCode: 409, error: 'Conflict', message: 'Someone changed this deal meanwhile (it is now at version 4); reload it and try again', currentVersion: 4 }, 409);
+      }
+      return null;
+    });
+    renderDrawer();
+    const drawer = await screen.findByRole('dialog', { name: 'Deal D-1042' });
+    fireEvent.change(within(drawer).getByLabelText('Title'), { target: { value: 'My title' } });
+    fireEvent.click(within(drawer).getByRole('button', { name: 'Save changes' }));
+
+    expect(await within(drawer).findByRole('alert')).toHaveTextContent('Someone else changed this deal while you were editing it');
+    await waitFor(() => expect(within(drawer).getByLabelText('Title')).toHaveValue('Kia Sportage hybrid for Maria'));
+  });
+
+  it('closes a deal as lost with a reason', async () => {
+    const fetchMock = serve((request, path) => {
+      if (path === '/api/deals/d1' && request.method === 'GET') return jsonResponse(deal);
+      if (path === '/api/deals/d1/close') return jsonResponse({ ...deal, status: 'lost', lostReason: 'Unreachable', version: 4 });
+      return null;
+    });
+    renderDrawer();
+    const drawer = await screen.findByRole('dialog', { name: 'Deal D-1042' });
+    fireEvent.click(within(drawer).getByRole('button', { name: 'Close as lost…' }));
+    fireEvent.change(within(drawer).getByLabelText('Why was it lost?'), { target: { value: 'Unreachable' } });
+    fireEvent.click(within(drawer).getByRole('button', { name: 'Close as lost' }));
+
+    expect(await within(drawer).findByRole('button', { name: 'Reopen' })).toBeInTheDocument();
+    const close = requestsOf(fetchMock).find((request) => pathOf(request) === '/api/deals/d1/close')!;
+    expect(await close.json()).toEqual({ outcome: 'lost', reason: 'Unreachable' });
+  });
+
+  it('says in plain words when the deal cannot be found', async () => {
+    serve((_request, path) => (path === '/api/deals/d1' ? jsonResponse({ statusCode: 404, message: 'Deal d1 does not exist', error: 'Not Found' }, 404) : null));
+    renderDrawer();
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not load this deal. Deal d1 does not exist');
+  });
+});
