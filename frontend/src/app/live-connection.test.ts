@@ -151,10 +151,23 @@ describe('LiveConnection', () => {
     expect(joined).toBe(true);
     expect(live.lastSeq('funnel-showroom')).toBe(7);
 
-    let gaveUp = false;
     socket().serverDrops();
+    let offlineDone = false;
+    void live.whenJoined('funnel-showroom', 1500).then(() => (offlineDone = true));
+    await jest.advanceTimersByTimeAsync(0);
+    expect(offlineDone).toBe(true); // offline: no waiting at all
+  });
+
+  it('stops waiting for a join that is never answered', async () => {
+    jest.useFakeTimers();
+    const { live } = fakeLive({ configure: (s) => (s.joinAnswer = null) });
+    live.connect('t');
+    live.subscribe('funnel-showroom', recorder().subscriber);
+    let gaveUp = false;
     void live.whenJoined('funnel-showroom', 1500).then(() => (gaveUp = true));
-    await jest.advanceTimersByTimeAsync(1600);
+    await jest.advanceTimersByTimeAsync(1400);
+    expect(gaveUp).toBe(false);
+    await jest.advanceTimersByTimeAsync(200);
     expect(gaveUp).toBe(true);
   });
 

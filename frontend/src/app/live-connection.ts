@@ -201,7 +201,8 @@ export class LiveConnection {
    */
   whenJoined(funnelId: string, timeoutMs: number): Promise<void> {
     const room = this.rooms.get(funnelId);
-    if (!room || room.joined || !this.socket) return Promise.resolve();
+    // Offline (not merely still connecting): no point in waiting.
+    if (!room || room.joined || !this.socket || this.currentStatus === 'offline') return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);

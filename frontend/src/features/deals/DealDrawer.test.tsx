@@ -84,3 +84,21 @@ describe('DealDrawer', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not load this deal. Deal d1 does not exist');
   });
 });
+
+describe('DealDrawer for a team lead', () => {
+  it('assigns the deal to another user', async () => {
+    const lead = { ...signedInAsAnna, user: { ...signedInAsAnna.user!, role: 'lead' as const } };
+    const fetchMock = serve((request, path) => {
+      if (path === '/api/deals/d1' && request.method === 'GET') return jsonResponse(deal);
+      if (path === '/api/deals/d1/assign') return jsonResponse({ ...deal, responsible: { id: 'user-boris', name: 'Boris Ivanov' }, version: 4 });
+      return null;
+    });
+    renderWithStore(<DealDrawer dealId="d1" funnel={funnel} onClose={jest.fn()} />, { auth: lead });
+    const drawer = await screen.findByRole('dialog', { name: 'Deal D-1042' });
+    fireEvent.change(await within(drawer).findByLabelText('Assign to'), { target: { value: 'user-boris' } });
+    await waitFor(() => expect(requestsOf(fetchMock).some((request) => pathOf(request) === '/api/deals/d1/assign')).toBe(true));
+    const assign = requestsOf(fetchMock).find((request) => pathOf(request) === '/api/deals/d1/assign')!;
+    expect(await assign.json()).toEqual({ userId: 'user-boris' });
+    expect(await within(drawer).findByText('Boris Ivanov', { selector: 'dd' })).toBeInTheDocument();
+  });
+});

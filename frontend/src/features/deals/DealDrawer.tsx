@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { DealDto, DealEventDto, FunnelDto } from '@autofunnel/shared';
 import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
 import { describeError } from '../../app/describe-error';
-import { useAppDispatch } from '../../app/store';
+import { useAppDispatch, useAppSelector } from '../../app/store';
 import { toastShown } from '../../app/toasts-slice';
 import { useNow } from '../../app/use-now';
 import { Dialog } from '../../components/Dialog';
@@ -11,9 +11,10 @@ import { RowsSkeleton } from '../../components/Skeleton';
 import { ErrorMessage } from '../../components/StatusMessage';
 import { deadlineCountdown, formatAge, formatAmount, formatDateTime } from '../board/format';
 import { TakeIntoWorkButton } from '../board/TakeIntoWorkButton';
-import { useSourceNames, useUserNames } from '../directory/directory-api';
+import { selectCurrentUser } from '../auth/auth-slice';
+import { useGetUsersQuery, useSourceNames, useUserNames } from '../directory/directory-api';
 import { DEAL_STATUS_LABELS, DEAL_TYPE_LABELS, LOST_REASONS } from './deal-labels';
-import { useCloseDealMutation, useGetDealEventsQuery, useGetDealQuery, useReopenDealMutation, useUpdateDealMutation } from './deals-api';
+import { useAssignDealMutation, useCloseDealMutation, useGetDealEventsQuery, useGetDealQuery, useReopenDealMutation, useUpdateDealMutation } from './deals-api';
 import { describeDealEvent } from './describe-deal-event';
 
 interface DealDrawerProps {
@@ -116,6 +117,33 @@ function DealEditForm({ deal }: { deal: DealDto }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** Team leads and admins hand a deal to another user (it leaves "Unassigned" if it was there). */
+function AssignControl({ deal }: { deal: DealDto }) {
+  const dispatch = useAppDispatch();
+  const { data: users } = useGetUsersQuery();
+  const [assign, { isLoading }] = useAssignDealMutation();
+  if (!users) return null;
+  return (
+    <SelectField
+      label="Assign to"
+      value={deal.responsible?.id ?? ''}
+      onChange={(userId) => {
+        if (!userId || isLoading) return;
+        assign({ deal, userId })
+          .unwrap()
+          .catch((failure) => dispatch(toastShown({ kind: 'error', text: `Could not assign the deal. ${describeError(errorOf(failure))}` })));
+      }}
+    >
+      {!deal.responsible && <option value="">Nobody yet</option>}
+      {users.map((user) => (
+        <option key={user.id} value={user.id}>
+          {user.name}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
@@ -235,6 +263,7 @@ function DealTimeline({ dealId, funnel }: { dealId: string; funnel: FunnelDto })
 export function DealDrawer({ dealId, funnel, onClose }: DealDrawerProps) {
   const { data: deal, error, isLoading, refetch } = useGetDealQuery(dealId);
   const sourceNames = useSourceNames();
+  const me = useAppSelector(selectCurrentUser);
   const now = useNow();
 
   const stage = deal ? funnel.stages.find((candidate) => candidate.id === deal.stageId) : undefined;
@@ -295,6 +324,7 @@ export function DealDrawer({ dealId, funnel, onClose }: DealDrawerProps) {
               </dd>
             </dl>
             {stage?.kind === 'unassigned' && !deal.responsible && deal.status === 'open' && <TakeIntoWorkButton deal={deal} />}
+            {me && me.role !== 'manager' && deal.status === 'open' && <AssignControl deal={deal} />}
           </section>
           <section className="deal-drawer__section" aria-label="Edit">
             <h3>Edit</h3>

@@ -57,6 +57,13 @@ export const dealsApi = api.injectEndpoints({
         if (data) dispatch(dealSaved(data, placeOf(deal)));
       },
     }),
+    assignDeal: build.mutation<DealDto, { deal: DealDto; userId: string }>({
+      query: ({ deal, userId }) => ({ url: `/deals/${encodeURIComponent(deal.id)}/assign`, method: 'POST', body: { userId } }),
+      async onQueryStarted({ deal }, { dispatch, queryFulfilled }) {
+        const { data } = await queryFulfilled.catch(() => ({ data: null }));
+        if (data) dispatch(dealSaved(data, placeOf(deal)));
+      },
+    }),
     reopenDeal: build.mutation<DealDto, { deal: DealDto }>({
       query: ({ deal }) => ({ url: `/deals/${encodeURIComponent(deal.id)}/reopen`, method: 'POST' }),
       async onQueryStarted({ deal }, { dispatch, queryFulfilled }) {
@@ -101,6 +108,7 @@ export const {
   useUpdateDealMutation,
   useCloseDealMutation,
   useReopenDealMutation,
+  useAssignDealMutation,
   useCreateDealMutation,
   useSearchContactsQuery,
   useListDealsInfiniteQuery,
