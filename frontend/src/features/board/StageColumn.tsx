@@ -21,6 +21,8 @@ const CARD_ESTIMATE = 118;
 const CARD_GAP = 8;
 /** Start loading the next page this many cards before the end. */
 const LOAD_AHEAD = 6;
+/** After a page failed to load, when to try again (on the next scroll). */
+const RETRY_MS = 5000;
 
 interface StageColumnProps {
   stage: StageDto;
@@ -113,16 +115,26 @@ export function StageColumn({ stage, column }: StageColumnProps) {
   const virtualItems = virtualizer.getVirtualItems();
   const lastShown = virtualItems.length > 0 ? virtualItems[virtualItems.length - 1].index : -1;
 
+  // The next page, once per cursor, when the cards in view come near the end of the loaded ones.
+  const loadingCursor = useRef<string | null>(null);
+  const mounted = useRef(true);
   useEffect(() => {
-    if (!column.nextCursor || loadingMore || lastShown < cards.length - LOAD_AHEAD) return;
-    let current = true;
-    setLoadingMore(true);
-    void dispatch(loadMoreDeals(args, stage.id)).finally(() => current && setLoadingMore(false));
+    mounted.current = true;
     return () => {
-      current = false;
+      mounted.current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once per cursor
-  }, [column.nextCursor, lastShown, cards.length]);
+  }, []);
+  useEffect(() => {
+    const cursor = column.nextCursor;
+    if (!cursor || loadingCursor.current === cursor || lastShown < cards.length - LOAD_AHEAD) return;
+    loadingCursor.current = cursor;
+    setLoadingMore(true);
+    void dispatch(loadMoreDeals(args, stage.id)).then((loaded) => {
+      if (mounted.current) setLoadingMore(false);
+      // a page that failed (the toast says why) is tried again a little later
+      if (!loaded) setTimeout(() => loadingCursor.current === cursor && (loadingCursor.current = null), RETRY_MS);
+    });
+  }, [column.nextCursor, lastShown, cards.length, dispatch, args, stage.id]);
 
   const slots = (): CardSlot[] => virtualizer.measurementsCache.slice(0, cards.length).map(({ start, size }) => ({ start, size }));
 

@@ -49,7 +49,7 @@ function DealEditForm({ deal }: { deal: DealDto }) {
   // A newer version (live, or after a conflict) shows at once when nothing here is unsaved.
   useEffect(() => {
     if (deal.version > base.version && !dirty) fillFrom(deal);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the deal itself changes
+    // only when the deal itself changes (a new version)
   }, [deal.version]);
 
   async function save(event: FormEvent) {
