@@ -115,6 +115,11 @@ export function StageColumn({ stage, column }: StageColumnProps) {
   const virtualItems = virtualizer.getVirtualItems();
   const lastShown = virtualItems.length > 0 ? virtualItems[virtualItems.length - 1].index : -1;
 
+  // A new search or filter starts each column from its top.
+  useEffect(() => {
+    scrollRef.current?.scrollTo?.({ top: 0 });
+  }, [filter.search, filter.responsible]);
+
   // The next page, once per cursor, when the cards in view come near the end of the loaded ones.
   const loadingCursor = useRef<string | null>(null);
   const mounted = useRef(true);
