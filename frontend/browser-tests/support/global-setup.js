@@ -11,7 +11,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../../..');
 const BACKEND_DIST = path.join(REPO, 'backend/dist');
 const WEB_APP = path.join(REPO, 'frontend/dist/index.html');
-const EMBEDDED_PORT = Number(process.env.EMBEDDED_TEST_PG_PORT ?? 5495);
+// Its own port and data folder, apart from `npm start` (5499) and the backend tests (5498).
+const EMBEDDED_PORT = Number(process.env.EMBEDDED_BROWSER_TEST_PG_PORT ?? 5495);
 const STARTUP_TIMEOUT_MS = 90_000;
 
 function freePort() {
