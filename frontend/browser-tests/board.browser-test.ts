@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { ApiClient, cardIn, column, dragToTopOf, eventually, launchChromium, signIn } from './support/app';
+import { ApiClient, cardIn, column, dragToTopOf, eventually, launchChromium, sendTogether, signIn } from './support/app';
 
 const ARTIFACTS = path.join(__dirname, 'artifacts');
 
@@ -69,6 +69,7 @@ describe('the board in a browser', () => {
       const takeButtons = [first.page, second.page].map((page) => cardIn(page, 'Unassigned', deal.code).getByRole('button', { name: 'Take into work' }));
       await Promise.all(takeButtons.map((button) => button.waitFor()));
 
+      await sendTogether([first.page, second.page], '**/api/deals/*/take');
       await Promise.all(takeButtons.map((button) => button.click()));
 
       const taken = await eventually(() => anna.getDeal(deal.id), (current) => current.responsible !== null);

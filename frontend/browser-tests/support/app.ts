@@ -1,4 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Route } from 'playwright-core';
+import type { Protocol } from 'playwright-core/types/protocol';
 import type { DealDto, FunnelDto, LoginResponse } from '@autofunnel/shared';
 
 /** Where the global setup started the app. */
@@ -41,19 +42,75 @@ export function cardIn(page: Page, stageName: string, code: string): Locator {
 }
 
 /**
- * Drags `card` to the top of the column `stageName` with real mouse moves, as a person would
- * (Chromium turns them into HTML5 drag events).
+ * Drags `card` to the top of the column `stageName` as a person would: the mouse presses the
+ * card and moves until Chromium starts an HTML5 drag, then drags over the column and drops.
+ * Driven through the DevTools protocol because Playwright's own mouse misses a drag that starts
+ * later than it expects (seen on a loaded machine), leaving the card stuck mid-drag.
  */
 export async function dragToTopOf(page: Page, card: Locator, stageName: string): Promise<void> {
   const from = await card.boundingBox();
   const to = await column(page, stageName).locator('.stage-column__body').boundingBox();
   if (!from || !to) throw new Error('the card or the column is not on screen');
-  await page.mouse.move(from.x + from.width / 2, from.y + 16);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 8, from.y + 24, { steps: 4 });
-  await page.mouse.move(to.x + to.width / 2, to.y + 12, { steps: 16 });
-  await page.locator('.drop-indicator').waitFor();
-  await page.mouse.up();
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Input.setInterceptDrags', { enabled: true });
+    const dragStarted = new Promise<Protocol.Input.DragData>((resolve) => cdp.once('Input.dragIntercepted', ({ data }) => resolve(data)));
+    const mouse = (type: 'mouseMoved' | 'mousePressed', x: number, y: number, buttons: number) =>
+      cdp.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', buttons, clickCount: 1 });
+    const grip = { x: from.x + from.width / 2, y: from.y + 16 };
+    await mouse('mouseMoved', grip.x, grip.y, 0);
+    await mouse('mousePressed', grip.x, grip.y, 1);
+    for (let step = 1; step <= 6; step += 1) await mouse('mouseMoved', grip.x + 2 * step, grip.y + 2 * step, 1);
+    const data = await within(dragStarted, 5000, 'Chromium did not start dragging the card');
+
+    const target = { x: to.x + to.width / 2, y: to.y + 12 };
+    const steps = 12;
+    for (let step = 1; step <= steps; step += 1) {
+      const x = grip.x + ((target.x - grip.x) * step) / steps;
+      const y = grip.y + ((target.y - grip.y) * step) / steps;
+      await cdp.send('Input.dispatchDragEvent', { type: step === 1 ? 'dragEnter' : 'dragOver', x, y, data });
+    }
+    await page.locator('.drop-indicator').waitFor();
+    await cdp.send('Input.dispatchDragEvent', { type: 'drop', x: target.x, y: target.y, data });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Holds each page's first request to `url` until every page has sent one, then lets them all go,
+ * so that the server gets them at the same moment (a click on one page cannot first update the
+ * others through the live board).
+ */
+export async function sendTogether(pages: Page[], url: string): Promise<void> {
+  const held: Route[] = [];
+  let releaseAll!: () => void;
+  const allSent = new Promise<void>((resolve) => (releaseAll = resolve));
+  await Promise.all(
+    pages.map((page) =>
+      page.route(
+        url,
+        async (route) => {
+          held.push(route);
+          if (held.length === pages.length) releaseAll();
+          await allSent;
+          await route.continue();
+        },
+        { times: 1 },
+      ),
+    ),
+  );
+}
+
+/** `promise`'s value, or an error saying `what` did not happen within `ms`. */
+async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(what)), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The API, used by the tests to make their own data. */

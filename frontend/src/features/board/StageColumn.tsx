@@ -168,10 +168,8 @@ export function StageColumn({ stage, column }: StageColumnProps) {
     [cardIds, cards.length, stage.id, readOnly, moveDeal],
   );
 
-  useEffect(() => {
-    if (!isOver) setDropIndex(null);
-  }, [isOver]);
-
+  // Only the column under the pointer shows its drop index. (Clearing it when the pointer leaves
+  // would race the hover of a quick return, which sets it in the same tick.)
   const indicatorTop = (() => {
     if (dropIndex === null || !isOver) return null;
     const all = slots();
