@@ -1,23 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { ApiClient, cardIn, column, dragToTopOf, eventually, launchChromium, sendTogether, signIn } from './support/app';
+import { ApiClient, cardIn, column, describeInBrowser, dragToTopOf, eventually, launchChromium, sendTogether, signIn } from './support/app';
 
 const ARTIFACTS = path.join(__dirname, 'artifacts');
 
-let browser: Browser;
-let anna: ApiClient;
+describeInBrowser('the board in a browser', () => {
+  let browser: Browser;
+  let anna: ApiClient;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  anna = await ApiClient.signIn('anna@demo.local');
-});
+  beforeAll(async () => {
+    browser = await launchChromium();
+    anna = await ApiClient.signIn('anna@demo.local');
+  });
 
-afterAll(async () => {
-  await browser?.close();
-});
+  afterAll(async () => {
+    await browser?.close();
+  });
 
-describe('the board in a browser', () => {
   it('drags a card to another stage; it is still there after a reload', async () => {
     const deal = await anna.createDeal({ mine: true, name: 'Dragged Customer' });
     const { context, page } = await signIn(browser, 'anna@demo.local');

@@ -1,5 +1,4 @@
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Route } from 'playwright-core';
-import type { Protocol } from 'playwright-core/types/protocol';
 import type { DealDto, FunnelDto, LoginResponse } from '@autofunnel/shared';
 
 /** Where the global setup started the app. */
@@ -9,10 +8,13 @@ export function baseUrl(): string {
   return url;
 }
 
-/** Debian's Chromium, headless; never a downloaded browser. */
+/** `describe`, or `describe.skip` when the global setup found no Chromium (never in CI). */
+export const describeInBrowser = process.env.BROWSER_TESTS_SKIPPED ? describe.skip : describe;
+
+/** Debian's Chromium (found by the global setup), headless; never a downloaded browser. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -41,6 +43,12 @@ export function cardIn(page: Page, stageName: string, code: string): Locator {
   return column(page, stageName).getByRole('article', { name: `Deal ${code}` });
 }
 
+/** What Chromium drags (the DevTools protocol's Input.DragData, which playwright-core does not export). */
+interface DragData {
+  items: { mimeType: string; data: string }[];
+  dragOperationsMask: number;
+}
+
 /**
  * Drags `card` to the top of the column `stageName` as a person would: the mouse presses the
  * card and moves until Chromium starts an HTML5 drag, then drags over the column and drops.
@@ -54,7 +62,7 @@ export async function dragToTopOf(page: Page, card: Locator, stageName: string):
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('Input.setInterceptDrags', { enabled: true });
-    const dragStarted = new Promise<Protocol.Input.DragData>((resolve) => cdp.once('Input.dragIntercepted', ({ data }) => resolve(data)));
+    const dragStarted = new Promise<DragData>((resolve) => cdp.once('Input.dragIntercepted', ({ data }) => resolve(data)));
     const mouse = (type: 'mouseMoved' | 'mousePressed', x: number, y: number, buttons: number) =>
       cdp.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', buttons, clickCount: 1 });
     const grip = { x: from.x + from.width / 2, y: from.y + 16 };

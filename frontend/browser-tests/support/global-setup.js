@@ -43,6 +43,15 @@ async function waitForHealth(url, server, output) {
 }
 
 export default async function globalSetup() {
+  // Debian's Chromium (`apt-get install chromium`); CI installs it and must run these tests.
+  process.env.CHROMIUM_PATH ??= '/usr/bin/chromium';
+  if (!existsSync(process.env.CHROMIUM_PATH)) {
+    const reason = `${process.env.CHROMIUM_PATH} not found (apt-get install chromium, or set CHROMIUM_PATH)`;
+    if (process.env.CI) throw new Error(`Browser tests: ${reason}`);
+    console.warn(`\nSkipping the browser tests: ${reason}.`);
+    process.env.BROWSER_TESTS_SKIPPED = reason;
+    return;
+  }
   for (const [file, build] of [
     [path.join(BACKEND_DIST, 'main.js'), 'npm run build -w shared && npm run build -w backend'],
     [WEB_APP, 'npm run build -w frontend'],
