@@ -78,7 +78,9 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
         const stage = stages[Math.min(stages.length - 1, Math.floor(random() ** 1.6 * stages.length))];
         const lost = stage.kind === 'open' && random() < 0.12;
         const status: DealStatus = stage.kind === 'won' ? 'won' : lost ? 'lost' : 'open';
-        const createdAt = new Date(Date.now() - Math.floor(random() * 60 * DAY_MS) - (stage.kind === 'unassigned' ? 0 : DAY_MS));
+        // Untaken requests are fresh (a dealership takes them within hours or days); the rest span two months.
+        const age = stage.kind === 'unassigned' ? random() ** 2 * 3 * DAY_MS : DAY_MS + random() * 60 * DAY_MS;
+        const createdAt = new Date(Date.now() - Math.floor(age));
         const responsible = stage.kind === 'unassigned' ? null : pick(managers);
         const vehicle = describe();
         const contact = pick(contacts);
@@ -105,7 +107,10 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
             position: keysByStage.get(draft.stage.id)!.shift()!,
             createdAt: draft.createdAt,
             lastActivityAt: activityAt,
-            deadlineAt: new Date(draft.createdAt.getTime() + 2 * 3_600_000),
+            // Untaken: the contact deadline of a new request; taken: the next follow-up, a few overdue.
+            deadlineAt: draft.responsible
+              ? new Date(Date.now() + Math.floor((random() * 7 - 1) * DAY_MS))
+              : new Date(draft.createdAt.getTime() + 2 * 3_600_000),
             lostReason: draft.lostReason,
             closedAt: draft.status === 'open' ? null : activityAt,
           });
