@@ -4,6 +4,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
+import { ChannelsModule } from './channels/channels.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { validateEnvironment, type AppEnvironment } from './config/env.js';
 import { ContactsModule } from './contacts/contacts.module.js';
@@ -12,6 +13,7 @@ import { DealsModule } from './deals/deals.module.js';
 import { EventsModule } from './events/events.module.js';
 import { FunnelsModule } from './funnels/funnels.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IntakeModule } from './intake/intake.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { SourcesModule } from './sources/sources.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -41,6 +43,8 @@ import { UsersModule } from './users/users.module.js';
     ContactsModule,
     EventsModule,
     DealsModule,
+    ChannelsModule,
+    IntakeModule,
     HealthModule,
     RealtimeModule,
   ],

@@ -21,6 +21,8 @@ export async function configureApp(app: NestExpressApplication, options: { redis
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   app.set('query parser', 'extended');
+  // ADF/XML leads arrive as XML text (read by the intake module's own parser).
+  app.useBodyParser('text', { type: ['application/xml', 'text/xml', 'application/*+xml'], limit: '2mb' });
   if (options.redisUrl) {
     const adapter = new RedisIoAdapter(app, options.redisUrl);
     await adapter.connect();

@@ -89,6 +89,8 @@ export interface DealDto {
   lastActivityAt: string;
   deadlineAt: string | null;
   lostReason: string | null;
+  /** When a repeat customer's new request was added to this deal; cleared when someone next acts on it. */
+  newRequestAt: string | null;
 }
 
 export interface NewContactInput {

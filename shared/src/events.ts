@@ -7,6 +7,7 @@ export const BOARD_EVENT_TYPES = [
   'deal.assigned',
   'deal.closed',
   'deal.reopened',
+  'deal.request_added',
   'stage.created',
   'stage.updated',
   'stage.deleted',

@@ -3,3 +3,4 @@ export * from './contract.js';
 export * from './events.js';
 export * from './socket.js';
 export * from './stage-rules.js';
+export * from './intake.js';

@@ -14,11 +14,13 @@ export function collectFieldErrors(errors: ValidationError[], prefix = ''): Reco
 /**
  * The global pipe: unknown fields and wrong types are refused with 400; the message is one
  * readable sentence naming every field at fault, and `fields` lists them for programs.
+ * `dropUnknownFields` makes a pipe for senders we do not control (lead intake): unknown
+ * fields are dropped from the DTO instead of refused.
  */
-export function createValidationPipe(): ValidationPipe {
+export function createValidationPipe(options: { dropUnknownFields?: boolean } = {}): ValidationPipe {
   return new BodyValidationPipe({
     whitelist: true,
-    forbidNonWhitelisted: true,
+    forbidNonWhitelisted: !options.dropUnknownFields,
     transform: true,
     forbidUnknownValues: true,
     exceptionFactory: (errors) => {

@@ -33,14 +33,16 @@ export class ContactsService {
    * from one new customer create one contact.
    */
   async findOrCreate(em: EntityManager, input: Partial<NewContactInput>, field = 'contact'): Promise<{ contact: Contact; reused: boolean }> {
+    // Error messages name the request's own fields: "contact.phone", or "phone" for top-level ones.
+    const named = (part: string) => (field ? `${field}.${part}` : part);
     const name = input.name?.trim();
-    if (!name) throw new UnprocessableEntityException(`${field}.name is required for a new customer`);
+    if (!name) throw new UnprocessableEntityException(`${named('name')} is required for a new customer`);
     const keys = this.normaliseKeys(
       { phones: input.phone ? [input.phone] : [], emails: input.email ? [input.email] : [] },
-      { phones: `${field}.phone`, emails: `${field}.email` },
+      { phones: named('phone'), emails: named('email') },
     );
     if (keys.phones.length === 0 && keys.emails.length === 0) {
-      throw new UnprocessableEntityException(`${field} needs a phone or an email so the customer can be reached and recognised`);
+      throw new UnprocessableEntityException(`${field || 'The request'} needs a phone or an email so the customer can be reached and recognised`);
     }
     await this.lockKeys(em, keys);
     const existing = await this.findByKeys(em, keys);

@@ -116,4 +116,8 @@ export class Deal {
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
+
+  /** A repeat customer's request was added to this deal and nobody has acted on the deal since. */
+  @Column({ name: 'new_request_at', type: 'timestamptz', nullable: true })
+  newRequestAt: Date | null;
 }

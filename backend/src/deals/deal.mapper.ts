@@ -37,5 +37,6 @@ export function toDealDto(deal: Deal): DealDto {
     lastActivityAt: deal.lastActivityAt.toISOString(),
     deadlineAt: deal.deadlineAt?.toISOString() ?? null,
     lostReason: deal.lostReason,
+    newRequestAt: deal.newRequestAt?.toISOString() ?? null,
   };
 }

@@ -11,5 +11,6 @@ import { DealsService } from './deals.service.js';
   imports: [ContactsModule, EventsModule, FunnelsModule],
   controllers: [DealsController, BoardController],
   providers: [DealsService, DealQueriesService],
+  exports: [DealsService],
 })
 export class DealsModule {}

@@ -1,13 +1,13 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BoardEventType, DealDto, DealEventDto } from '@autofunnel/shared';
+import type { BoardEventType, DealDto, DealEventDto, DealType, UserRef } from '@autofunnel/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { AppEnvironment } from '../config/env.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { ContactsService } from '../contacts/contacts.service.js';
-import { EventsService } from '../events/events.service.js';
+import { EventsService, type FunnelEventLog } from '../events/events.service.js';
 import { lockFunnel } from '../funnels/funnel-lock.js';
 import { Stage } from '../funnels/stage.entity.js';
 import { Source } from '../sources/source.entity.js';
@@ -17,6 +17,25 @@ import { Deal } from './deal.entity.js';
 import { DEAL_RELATIONS, toDealDto } from './deal.mapper.js';
 import { positionBetween } from './deal-ordering.js';
 import type { AssignDealDto, CloseDealDto, CreateDealDto, MoveDealDto, UpdateDealDto } from './dto/deal.dto.js';
+
+/** A new deal, its contact and references already resolved (see `DealsService.openDeal`). */
+export interface NewDealInput {
+  funnelId: string;
+  contact: Contact;
+  contactReused: boolean;
+  responsible: User | null;
+  branchId: string | null;
+  sourceId: string | null;
+  type: DealType | null;
+  /** The advertising channel's name, for deals that came in through one. */
+  channel: string | null;
+  amount: number | null;
+  vehicleInterest: string | null;
+  title?: string;
+  actor: UserRef | null;
+  /** More facts for the `deal.created` event, e.g. the request that created it. */
+  eventData?: Record<string, unknown>;
+}
 
 /** What a mutation changes on the locked deal, and the event that records it. */
 interface DealChange {
@@ -64,36 +83,82 @@ export class DealsService {
       await lockFunnel(em, dto.funnelId, 'unprocessable');
       const responsible = dto.responsibleId ? await this.activeUser(em, dto.responsibleId, 'responsibleId') : null;
       if (dto.sourceId) await this.mustExist(em, Source, dto.sourceId, 'sourceId');
-      const stage = await this.stageOfKind(em, dto.funnelId, responsible ? 'open' : 'unassigned');
-      const now = new Date();
-      const deal = em.create(Deal, {
-        title: dto.title ?? defaultTitle(contact.name, dto.vehicleInterest),
+      return this.openDeal(em, log, {
         funnelId: dto.funnelId,
-        stageId: stage.id,
-        status: 'open',
-        responsibleId: responsible?.id ?? null,
+        contact,
+        contactReused: reused,
+        responsible,
         branchId: responsible?.branchId ?? caller.branchId,
-        contactId: contact.id,
         sourceId: dto.sourceId ?? null,
         type: dto.type ?? null,
+        channel: null,
         amount: dto.amount ?? null,
         vehicleInterest: dto.vehicleInterest || null,
-        position: await this.topPosition(em, stage.id),
-        version: 1,
-        createdAt: now,
-        lastActivityAt: now,
-        deadlineAt: new Date(now.getTime() + this.contactDeadlineMs),
-      });
-      const { id } = await em.save(deal);
-      const created = toDealDto(await this.load(em, id));
-      await log.append(created.funnelId, {
-        type: 'deal.created',
+        title: dto.title,
         actor: caller,
-        deal: created,
-        data: { stageId: stage.id, responsibleId: created.responsible?.id ?? null, contactId: contact.id, contactReused: reused },
       });
-      return created;
     });
+  }
+
+  /**
+   * Creates a deal inside the caller's transaction, which has already locked the funnel and
+   * checked the references: in the unassigned stage, or in the first open stage when it has a
+   * responsible. Shared by deals created by users and by intake channels.
+   */
+  async openDeal(em: EntityManager, log: FunnelEventLog, input: NewDealInput): Promise<DealDto> {
+    const stage = await this.stageOfKind(em, input.funnelId, input.responsible ? 'open' : 'unassigned');
+    const now = new Date();
+    const deal = em.create(Deal, {
+      title: input.title ?? defaultTitle(input.contact.name, input.vehicleInterest ?? undefined),
+      funnelId: input.funnelId,
+      stageId: stage.id,
+      status: 'open',
+      responsibleId: input.responsible?.id ?? null,
+      branchId: input.branchId,
+      contactId: input.contact.id,
+      sourceId: input.sourceId,
+      channel: input.channel,
+      type: input.type,
+      amount: input.amount,
+      vehicleInterest: input.vehicleInterest,
+      position: await this.topPosition(em, stage.id),
+      version: 1,
+      createdAt: now,
+      lastActivityAt: now,
+      deadlineAt: new Date(now.getTime() + this.contactDeadlineMs),
+    });
+    const { id } = await em.save(deal);
+    const created = toDealDto(await this.load(em, id));
+    await log.append(created.funnelId, {
+      type: 'deal.created',
+      actor: input.actor,
+      deal: created,
+      data: {
+        stageId: stage.id,
+        responsibleId: created.responsible?.id ?? null,
+        contactId: input.contact.id,
+        contactReused: input.contactReused,
+        ...input.eventData,
+      },
+    });
+    return created;
+  }
+
+  /**
+   * A repeat customer's new request, added to their open deal (locked by the caller's
+   * transaction, with its funnel) instead of opening a second one: the deal is flagged until
+   * someone acts on it, and the request joins its timeline.
+   */
+  async addRequest(em: EntityManager, log: FunnelEventLog, deal: Deal, data: Record<string, unknown>): Promise<DealDto> {
+    await em
+      .createQueryBuilder()
+      .update(Deal)
+      .set({ newRequestAt: () => 'now()', lastActivityAt: () => 'now()', version: () => 'version + 1' })
+      .where('id = :id', { id: deal.id })
+      .execute();
+    const changed = toDealDto(await this.load(em, deal.id));
+    await log.append(deal.funnelId, { type: 'deal.request_added', actor: null, deal: changed, data });
+    return changed;
   }
 
   update(caller: AuthUser, id: string, dto: UpdateDealDto): Promise<DealDto> {
@@ -235,7 +300,8 @@ export class DealsService {
       await em
         .createQueryBuilder()
         .update(Deal)
-        .set({ ...patch, version: () => 'version + 1', lastActivityAt: () => 'now()' })
+        // Someone acting on the deal has seen its latest request.
+        .set({ newRequestAt: null, ...patch, version: () => 'version + 1', lastActivityAt: () => 'now()' })
         .where('id = :id', { id })
         .execute();
       const changed = toDealDto(await this.load(em, id));

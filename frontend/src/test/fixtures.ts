@@ -57,6 +57,7 @@ export function deal(overrides: Partial<DealDto> & Pick<DealDto, 'id' | 'code' |
     lastActivityAt: '2026-11-01T10:00:00.000Z',
     deadlineAt: null,
     lostReason: null,
+    newRequestAt: null,
     ...overrides,
   };
 }
