@@ -46,7 +46,7 @@ describe('sources (e2e)', () => {
 
     const refused = await t.http.delete(`/api/sources/${old.id}`).set(admin.auth);
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ message: `"${old.name}" is used by 2 deals and 1 channel; choose a source to move them to (replaceWith)`, deals: 2, channels: 1 });
+    expect(refused.body).toMatchObject({ message: `"${old.name}" is used by 2 deals and 1 channel; choose a source to move them to`, deals: 2, channels: 1 });
 
     await t.http.delete(`/api/sources/${old.id}?replaceWith=${old.id}`).set(admin.auth).expect(422);
     await t.http.delete(`/api/sources/${old.id}?replaceWith=${randomUUID()}`).set(admin.auth).expect(422);

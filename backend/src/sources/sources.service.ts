@@ -51,7 +51,7 @@ export class SourcesService {
           throw new ConflictException({
             statusCode: 409,
             error: 'Conflict',
-            message: `"${source.name}" is used by ${uses}; choose a source to move them to (replaceWith)`,
+            message: `"${source.name}" is used by ${uses}; choose a source to move them to`,
             deals,
             channels,
           });

@@ -1,10 +1,13 @@
-import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { BrowserRouter, Link, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { describeError } from './describe-error';
 import { BoardSkeleton } from '../components/Skeleton';
 import { ErrorMessage } from '../components/StatusMessage';
 import { Toasts } from '../components/Toasts';
+import { AdminNav } from '../features/admin/AdminNav';
+import { ChannelsPage } from '../features/admin/channels/ChannelsPage';
+import { SourcesPage } from '../features/admin/sources/SourcesPage';
 import { LoginPage } from '../features/auth/LoginPage';
-import { selectToken } from '../features/auth/auth-slice';
+import { selectCurrentUser, selectToken } from '../features/auth/auth-slice';
 import { BoardPage } from '../features/board/BoardPage';
 import { useGetFunnelsQuery } from '../features/funnels/funnels-api';
 import { AppHeader } from './AppHeader';
@@ -43,6 +46,27 @@ function SignedInFrame() {
   );
 }
 
+/** The admin pages with their tabs; anyone else is told they are for administrators. */
+function AdminFrame() {
+  const user = useAppSelector(selectCurrentUser);
+  if (user?.role !== 'admin') {
+    return (
+      <div className="empty-state">
+        <p className="empty-state__title">Only administrators can manage channels and sources</p>
+        <p>
+          <Link to="/">Go to the board</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="admin-page">
+      <AdminNav />
+      <Outlet />
+    </div>
+  );
+}
+
 /** "/": the first funnel's board. */
 function FirstFunnel() {
   const { data: funnels, isLoading, error, refetch } = useGetFunnelsQuery();
@@ -72,7 +96,8 @@ function NotFound() {
 
 /**
  * The routes: /login; /funnels/:funnelId (a board; "/" opens the first funnel); the deal
- * drawer at /funnels/:funnelId/deals/:dealId or ?deal=<id>.
+ * drawer at /funnels/:funnelId/deals/:dealId or ?deal=<id>; the admin pages /admin/channels
+ * and /admin/sources.
  */
 export function App() {
   return (
@@ -84,6 +109,11 @@ export function App() {
           <Route path="funnels" element={<FirstFunnel />} />
           <Route path="funnels/:funnelId" element={<BoardPage />} />
           <Route path="funnels/:funnelId/deals/:dealId" element={<BoardPage />} />
+          <Route path="admin" element={<AdminFrame />}>
+            <Route index element={<Navigate to="channels" replace />} />
+            <Route path="channels" element={<ChannelsPage />} />
+            <Route path="sources" element={<SourcesPage />} />
+          </Route>
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -1,14 +1,32 @@
+import { Link, useMatch } from 'react-router';
 import { LogoutButton } from '../features/auth/LogoutButton';
 import { selectCurrentUser } from '../features/auth/auth-slice';
 import { useAppSelector } from './store';
 
 const ROLE_NAMES = { admin: 'Administrator', lead: 'Team lead', manager: 'Sales manager' } as const;
 
+/** Admins move between the board and the admin pages; others have only the board. */
+function AdminLinks() {
+  const inAdmin = useMatch('/admin/*') !== null;
+  // not NavLink: the board is at "/" and "/funnels/…", so it is current whenever admin is not
+  return (
+    <nav className="app-header__nav" aria-label="Main">
+      <Link to="/" className="app-header__link" aria-current={inAdmin ? undefined : 'page'}>
+        Board
+      </Link>
+      <Link to="/admin/channels" className="app-header__link" aria-current={inAdmin ? 'page' : undefined}>
+        Admin
+      </Link>
+    </nav>
+  );
+}
+
 export function AppHeader() {
   const user = useAppSelector(selectCurrentUser);
   return (
     <header className="app-header">
       <span className="app-header__brand">Autofunnel</span>
+      {user?.role === 'admin' && <AdminLinks />}
       <div className="app-header__user">
         {user && (
           <span>

@@ -1,0 +1,161 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
+import { CHANNEL_KINDS, type ChannelDto, type ChannelKind, type ChannelWithKeyDto, type FunnelDto, type SourceDto, type UpdateChannelRequest } from '@autofunnel/shared';
+import { describeError } from '../../../app/describe-error';
+import { Dialog } from '../../../components/Dialog';
+import { SelectField } from '../../../components/SelectField';
+import { CHANNEL_KIND_LABELS } from './channel-kinds';
+import { useCreateChannelMutation, useUpdateChannelMutation } from './channels-api';
+
+interface ChannelFormDialogProps {
+  /** The channel to edit; without it, a new one is added. */
+  channel?: ChannelDto;
+  funnels: readonly FunnelDto[];
+  sources: readonly SourceDto[];
+  onClose(): void;
+  /** A channel was added: its key, to be shown once. */
+  onCreated(channel: ChannelWithKeyDto): void;
+}
+
+interface ChannelFields {
+  name: string;
+  kind: ChannelKind;
+  funnelId: string;
+  /** '' for none. */
+  sourceId: string;
+  mergeRepeatRequests: boolean;
+  active: boolean;
+}
+
+function fieldsOf(channel: ChannelDto | undefined, funnels: readonly FunnelDto[]): ChannelFields {
+  return channel
+    ? {
+        name: channel.name,
+        kind: channel.kind,
+        funnelId: channel.funnelId,
+        sourceId: channel.sourceId ?? '',
+        mergeRepeatRequests: channel.mergeRepeatRequests,
+        active: channel.active,
+      }
+    : { name: '', kind: 'web', funnelId: funnels[0]?.id ?? '', sourceId: '', mergeRepeatRequests: true, active: true };
+}
+
+/** Only what was changed, so that an edit does not undo someone else's change to another field. */
+function changesOf(channel: ChannelDto, fields: ChannelFields): UpdateChannelRequest {
+  const sourceId = fields.sourceId || null;
+  return {
+    ...(fields.name !== channel.name && { name: fields.name }),
+    ...(fields.kind !== channel.kind && { kind: fields.kind }),
+    ...(fields.funnelId !== channel.funnelId && { funnelId: fields.funnelId }),
+    ...(sourceId !== channel.sourceId && { sourceId }),
+    ...(fields.mergeRepeatRequests !== channel.mergeRepeatRequests && { mergeRepeatRequests: fields.mergeRepeatRequests }),
+    ...(fields.active !== channel.active && { active: fields.active }),
+  };
+}
+
+/** A checkbox with its label and a line saying what it does. */
+function CheckboxField({ label, hint, checked, onChange }: { label: string; hint: string; checked: boolean; onChange(checked: boolean): void }) {
+  const id = useId();
+  return (
+    <div className="checkbox-field">
+      <input id={id} type="checkbox" checked={checked} aria-describedby={`${id}-hint`} onChange={(event) => onChange(event.target.checked)} />
+      <label htmlFor={id} className="checkbox-field__label">
+        {label}
+      </label>
+      <p id={`${id}-hint`} className="checkbox-field__hint muted small">
+        {hint}
+      </p>
+    </div>
+  );
+}
+
+/** Add a channel, or edit one: name, kind, the funnel and source of its deals, repeat requests, active. */
+export function ChannelFormDialog({ channel, funnels, sources, onClose, onCreated }: ChannelFormDialogProps) {
+  const nameId = useId();
+  const [create, creating] = useCreateChannelMutation();
+  const [update, updating] = useUpdateChannelMutation();
+  const [fields, setFields] = useState(() => fieldsOf(channel, funnels));
+  const [problem, setProblem] = useState<string | null>(null);
+  const set = <K extends keyof ChannelFields>(key: K) => (value: ChannelFields[K]) => setFields((current) => ({ ...current, [key]: value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const name = fields.name.trim();
+    if (name === '') return setProblem('Give the channel a name, e.g. “Website: test-drive form”.');
+    if (fields.funnelId === '') return setProblem('There is no funnel for its deals to enter yet: create one on the board first.');
+    setProblem(null);
+    try {
+      if (channel) {
+        const changes = changesOf(channel, { ...fields, name });
+        if (Object.keys(changes).length > 0) await update({ id: channel.id, changes }).unwrap();
+        onClose();
+      } else {
+        const { kind, funnelId, sourceId, mergeRepeatRequests } = fields;
+        onCreated(await create({ name, kind, funnelId, ...(sourceId && { sourceId }), mergeRepeatRequests }).unwrap());
+      }
+    } catch (failure) {
+      setProblem(describeError(failure as FetchBaseQueryError));
+    }
+  }
+
+  const busy = creating.isLoading || updating.isLoading;
+  return (
+    <Dialog title={channel ? `Edit “${channel.name}”` : 'Add channel'} onClose={onClose}>
+      <form onSubmit={submit} className="stack" noValidate>
+        <div className="field">
+          <label htmlFor={nameId} className="field__label">
+            Name
+          </label>
+          <input id={nameId} value={fields.name} onChange={(event) => set('name')(event.target.value)} maxLength={120} placeholder="e.g. Website: test-drive form" />
+        </div>
+        <div className="field-row">
+          <SelectField label="Kind" value={fields.kind} onChange={(value) => set('kind')(value as ChannelKind)}>
+            {CHANNEL_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {CHANNEL_KIND_LABELS[kind]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Funnel" value={fields.funnelId} onChange={set('funnelId')} required>
+            {fields.funnelId === '' && <option value="">No funnels yet</option>}
+            {funnels.map((funnel) => (
+              <option key={funnel.id} value={funnel.id}>
+                {funnel.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Source" value={fields.sourceId} onChange={set('sourceId')}>
+            <option value="">None</option>
+            {sources.map((source) => (
+              <option key={source.id} value={source.id}>
+                {source.name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <CheckboxField
+          label="Merge repeat requests"
+          hint="A request from a customer who already has an open deal in this funnel is added to that deal instead of opening another."
+          checked={fields.mergeRepeatRequests}
+          onChange={set('mergeRepeatRequests')}
+        />
+        {channel && (
+          <CheckboxField label="Active" hint="When off, requests sent with this channel's key are refused." checked={fields.active} onChange={set('active')} />
+        )}
+        {problem && (
+          <p className="form-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {channel ? (busy ? 'Saving…' : 'Save') : busy ? 'Adding…' : 'Add channel'}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
