@@ -32,6 +32,13 @@ describe('DealCard', () => {
     expect(within(article).queryByRole('button', { name: 'Take into work' })).not.toBeInTheDocument();
   });
 
+  it('flags a deal whose customer got in touch again, until someone acts on it', () => {
+    const { rerender } = render(<DealCard deal={{ ...deal, newRequestAt: '2026-11-23T11:40:00.000Z' }} stage={selection} now={now} onOpen={jest.fn()} />);
+    expect(within(screen.getByRole('article', { name: 'Deal D-1042' })).getByText('New request')).toHaveClass('status-pill--new-request');
+    rerender(<DealCard deal={{ ...deal, newRequestAt: null }} stage={selection} now={now} onOpen={jest.fn()} />);
+    expect(screen.queryByText('New request')).not.toBeInTheDocument();
+  });
+
   it('shows an overdue deadline in red', () => {
     render(<DealCard deal={{ ...deal, deadlineAt: '2026-11-23T09:00:00.000Z' }} stage={selection} now={now} onOpen={jest.fn()} />);
     expect(screen.getByText('Overdue 3h')).toHaveClass('deal-card__deadline--overdue');

@@ -61,12 +61,17 @@ export function DealCard({ deal, stage, sourceName, now, fresh = false, dragging
       <p className={`deal-card__vehicle ${deal.vehicleInterest ? '' : 'deal-card__vehicle--none'}`}>
         {deal.vehicleInterest ?? 'No vehicle chosen yet'}
       </p>
-      {(sourceName || deal.amount !== null || deal.status !== 'open' || (untaken && deadline)) && (
+      {(sourceName || deal.amount !== null || deal.status !== 'open' || deal.newRequestAt || (untaken && deadline)) && (
         <div className="deal-card__meta">
           {sourceName && <span className="deal-card__source">{sourceName}</span>}
           {deal.amount !== null && <span className="deal-card__amount">{formatAmount(deal.amount)}</span>}
           {deal.status === 'lost' && <span className="status-pill status-pill--lost">Lost{deal.lostReason ? `: ${deal.lostReason}` : ''}</span>}
           {deal.status === 'won' && <span className="status-pill status-pill--won">Won</span>}
+          {deal.newRequestAt && deal.status === 'open' && (
+            <span className="status-pill status-pill--new-request" title={`The customer got in touch again ${new Date(deal.newRequestAt).toLocaleString()}`}>
+              New request
+            </span>
+          )}
           {untaken && deadline}
         </div>
       )}

@@ -1,4 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { Toasts } from '../../components/Toasts';
 import { card, funnel } from '../../test/board-fixtures';
 import { jsonResponse, mockFetch, pathOf, requestsOf } from '../../test/fetch-mock';
@@ -9,19 +10,24 @@ import { DealDrawer } from './DealDrawer';
 
 const deal = card('d1', 'st-selection', 'a0', { code: 'D-1042', title: 'Kia for Maria', amount: 28500, vehicleInterest: 'Kia Sportage', version: 3 });
 
+/** The customer's history: this deal only, unless a test gives more. */
+const firstDealOnly = () => jsonResponse({ ...deal.contact, createdAt: deal.createdAt, updatedAt: deal.createdAt, deals: [deal] });
+
 function serve(handler: (request: Request, path: string) => Response | null) {
   return mockFetch((request) => {
     const path = pathOf(request);
-    return handler(request, path) ?? directoryAnswer(path) ?? (path === '/api/deals/d1/events' ? jsonResponse([]) : jsonResponse({ statusCode: 404, message: 'No', error: 'Not Found' }, 404));
+    const defaults = () =>
+      path === '/api/deals/d1/events' ? jsonResponse([]) : path === `/api/contacts/${deal.contact.id}` ? firstDealOnly() : jsonResponse({ statusCode: 404, message: 'No', error: 'Not Found' }, 404);
+    return handler(request, path) ?? directoryAnswer(path) ?? defaults();
   });
 }
 
 const renderDrawer = () =>
   renderWithStore(
-    <>
+    <MemoryRouter>
       <DealDrawer dealId="d1" funnel={funnel} onClose={jest.fn()} />
       <Toasts />
-    </>,
+    </MemoryRouter>,
     { auth: signedInAsAnna },
   );
 
@@ -78,6 +84,37 @@ describe('DealDrawer', () => {
     expect(await close.json()).toEqual({ outcome: 'lost', reason: 'Unreachable' });
   });
 
+  it("shows a repeat customer's earlier deals, and the requests that came in through a channel", async () => {
+    const flagged = { ...deal, channel: 'Website form', newRequestAt: '2026-11-02T09:00:00.000Z' };
+    const earlier = card('d0', 'st-selection', 'a1', { code: 'D-0977', title: 'Renault Clio for Maria', status: 'lost', amount: 19900, funnelId: funnel.id });
+    const request = (summary: string) => ({ kind: 'form', channel: { id: 'ch1', name: 'Website form' }, summary, details: {} });
+    serve((_request, path) => {
+      if (path === '/api/deals/d1') return jsonResponse(flagged);
+      if (path === `/api/contacts/${deal.contact.id}`) return jsonResponse({ ...deal.contact, createdAt: deal.createdAt, updatedAt: deal.createdAt, deals: [flagged, earlier] });
+      if (path === '/api/deals/d1/events') {
+        return jsonResponse([
+          { seq: 1, type: 'deal.created', at: '2026-11-01T10:00:00.000Z', actor: null, data: { stageId: 'st-new', contactReused: true, request: request('Web form: Is it available?') } },
+          { seq: 2, type: 'deal.request_added', at: '2026-11-02T09:00:00.000Z', actor: null, data: { request: request('Web form: Any news?') } },
+        ]);
+      }
+      return null;
+    });
+    renderDrawer();
+    const drawer = await screen.findByRole('dialog', { name: 'Deal D-1042' });
+
+    const history = within(drawer).getByRole('region', { name: 'Earlier deals of the customer' });
+    const link = await within(history).findByRole('link', { name: 'D-0977' });
+    expect(link).toHaveAttribute('href', `/funnels/${funnel.id}/deals/d0`);
+    expect(within(history).getByText('Renault Clio for Maria')).toBeInTheDocument();
+    expect(within(history).queryByText('D-1042')).toBeNull();
+    expect(within(drawer).getByText('Website form', { selector: 'dd' })).toBeInTheDocument();
+
+    const entries = await within(drawer).findAllByRole('listitem', { name: '' });
+    const timeline = entries.map((entry) => entry.textContent).filter((text) => text?.includes('—'));
+    expect(timeline[0]).toContain('Website form — New request from the customer: Web form: Any news?');
+    expect(timeline[1]).toContain('Website form — Web form: Is it available?; created the deal in Unassigned for a returning customer');
+  });
+
   it('says in plain words when the deal cannot be found', async () => {
     serve((_request, path) => (path === '/api/deals/d1' ? jsonResponse({ statusCode: 404, message: 'Deal d1 does not exist', error: 'Not Found' }, 404) : null));
     renderDrawer();
@@ -93,7 +130,12 @@ describe('DealDrawer for a team lead', () => {
       if (path === '/api/deals/d1/assign') return jsonResponse({ ...deal, responsible: { id: 'user-boris', name: 'Boris Ivanov' }, version: 4 });
       return null;
     });
-    renderWithStore(<DealDrawer dealId="d1" funnel={funnel} onClose={jest.fn()} />, { auth: lead });
+    renderWithStore(
+      <MemoryRouter>
+        <DealDrawer dealId="d1" funnel={funnel} onClose={jest.fn()} />
+      </MemoryRouter>,
+      { auth: lead },
+    );
     const drawer = await screen.findByRole('dialog', { name: 'Deal D-1042' });
     fireEvent.change(await within(drawer).findByLabelText('Assign to'), { target: { value: 'user-boris' } });
     await waitFor(() => expect(requestsOf(fetchMock).some((request) => pathOf(request) === '/api/deals/d1/assign')).toBe(true));

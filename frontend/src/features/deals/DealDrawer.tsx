@@ -15,7 +15,8 @@ import { selectCurrentUser } from '../auth/auth-slice';
 import { useGetUsersQuery, useSourceNames, useUserNames } from '../directory/directory-api';
 import { DEAL_STATUS_LABELS, DEAL_TYPE_LABELS, LOST_REASONS } from './deal-labels';
 import { useAssignDealMutation, useCloseDealMutation, useGetDealEventsQuery, useGetDealQuery, useReopenDealMutation, useUpdateDealMutation } from './deals-api';
-import { describeDealEvent } from './describe-deal-event';
+import { CustomerHistory } from './CustomerHistory';
+import { describeDealEvent, requestOf } from './describe-deal-event';
 
 interface DealDrawerProps {
   dealId: string;
@@ -248,7 +249,7 @@ function DealTimeline({ dealId, funnel }: { dealId: string; funnel: FunnelDto })
       {newestFirst.map((event) => (
         <li key={event.seq} className={`timeline__item timeline__item--${event.type.replace('.', '-')}`}>
           <p className="timeline__text">
-            <strong>{event.actor?.name ?? 'Autofunnel'}</strong> — {describeDealEvent(event, names)}
+            <strong>{event.actor?.name ?? requestOf(event)?.channelName ?? 'Autofunnel'}</strong> — {describeDealEvent(event, names)}
           </p>
           <time className="timeline__time" dateTime={event.at}>
             {formatDateTime(event.at)}
@@ -297,6 +298,10 @@ export function DealDrawer({ dealId, funnel, onClose }: DealDrawerProps) {
               </p>
             ))}
           </section>
+          <section className="deal-drawer__section" aria-label="Earlier deals of the customer">
+            <h3>Earlier deals of the customer</h3>
+            <CustomerHistory contactId={deal.contact.id} currentDealId={deal.id} />
+          </section>
           <section className="deal-drawer__section" aria-label="Details">
             <h3>Details</h3>
             <dl className="facts">
@@ -310,6 +315,12 @@ export function DealDrawer({ dealId, funnel, onClose }: DealDrawerProps) {
               <dd>{(deal.sourceId && sourceNames.get(deal.sourceId)) ?? '—'}</dd>
               <dt>Type</dt>
               <dd>{deal.type ? DEAL_TYPE_LABELS[deal.type] : '—'}</dd>
+              {deal.channel && (
+                <>
+                  <dt>Came in through</dt>
+                  <dd>{deal.channel}</dd>
+                </>
+              )}
               <dt>Amount</dt>
               <dd>{deal.amount === null ? '—' : formatAmount(deal.amount)}</dd>
               <dt>Created</dt>

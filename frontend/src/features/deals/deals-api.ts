@@ -1,6 +1,7 @@
 import type {
   CloseDealRequest,
   ContactDto,
+  ContactWithDealsDto,
   CreateDealRequest,
   DealDto,
   DealEventDto,
@@ -84,6 +85,11 @@ export const dealsApi = api.injectEndpoints({
       providesTags: ['Contact'],
       keepUnusedDataFor: 30,
     }),
+    /** The customer with all their deals, newest first (the drawer's "earlier deals"). */
+    getContactWithDeals: build.query<ContactWithDealsDto, string>({
+      query: (id) => `/contacts/${encodeURIComponent(id)}`,
+      providesTags: (_result, _error, id) => [{ type: 'Contact', id }],
+    }),
     listDeals: build.infiniteQuery<DealListPage, DealListArgs, string | null>({
       infiniteQueryOptions: {
         initialPageParam: null,
@@ -103,6 +109,7 @@ export const dealsApi = api.injectEndpoints({
 });
 
 export const {
+  useGetContactWithDealsQuery,
   useGetDealQuery,
   useGetDealEventsQuery,
   useUpdateDealMutation,

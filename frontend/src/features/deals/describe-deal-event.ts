@@ -47,12 +47,28 @@ function describeChanges(changes: unknown): string {
   return sentence[0].toUpperCase() + sentence.slice(1);
 }
 
+/** The customer request an event records (a call, form, message or ADF lead from a channel). */
+export interface ReceivedRequest {
+  channelName: string;
+  summary: string;
+}
+
+export function requestOf(event: DealEventDto): ReceivedRequest | null {
+  const request = event.data?.request as { channel?: { name?: unknown }; summary?: unknown } | undefined;
+  const channelName = text(request?.channel?.name);
+  const summary = text(request?.summary);
+  return channelName && summary ? { channelName, summary } : null;
+}
+
 /** One timeline entry in plain words, e.g. "Moved it from Test drive to Offer / negotiation". */
 export function describeDealEvent(event: DealEventDto, names: EventNames): string {
   const data = event.data ?? {};
+  const request = requestOf(event);
   switch (event.type) {
+    case 'deal.request_added':
+      return `New request from the customer: ${request?.summary ?? 'details not recorded'}`;
     case 'deal.created': {
-      const where = `Created the deal in ${stage(names, data.stageId)}`;
+      const where = request ? `${request.summary}; created the deal in ${stage(names, data.stageId)}` : `Created the deal in ${stage(names, data.stageId)}`;
       const who = user(names, data.responsibleId);
       const returning = data.contactReused === true ? ' for a returning customer' : '';
       return `${where}${returning}${who ? `, with ${who} responsible` : ''}`;

@@ -24,8 +24,13 @@ interface ChannelFields {
   /** '' for none. */
   sourceId: string;
   mergeRepeatRequests: boolean;
+  /** As typed; checked on submit. */
+  rateLimitPerMinute: string;
   active: boolean;
 }
+
+/** The server's default for a new channel. */
+const DEFAULT_RATE_LIMIT = 120;
 
 function fieldsOf(channel: ChannelDto | undefined, funnels: readonly FunnelDto[]): ChannelFields {
   return channel
@@ -35,13 +40,14 @@ function fieldsOf(channel: ChannelDto | undefined, funnels: readonly FunnelDto[]
         funnelId: channel.funnelId,
         sourceId: channel.sourceId ?? '',
         mergeRepeatRequests: channel.mergeRepeatRequests,
+        rateLimitPerMinute: String(channel.rateLimitPerMinute),
         active: channel.active,
       }
-    : { name: '', kind: 'web', funnelId: funnels[0]?.id ?? '', sourceId: '', mergeRepeatRequests: true, active: true };
+    : { name: '', kind: 'web', funnelId: funnels[0]?.id ?? '', sourceId: '', mergeRepeatRequests: true, rateLimitPerMinute: String(DEFAULT_RATE_LIMIT), active: true };
 }
 
 /** Only what was changed, so that an edit does not undo someone else's change to another field. */
-function changesOf(channel: ChannelDto, fields: ChannelFields): UpdateChannelRequest {
+function changesOf(channel: ChannelDto, fields: ChannelFields, rateLimitPerMinute: number): UpdateChannelRequest {
   const sourceId = fields.sourceId || null;
   return {
     ...(fields.name !== channel.name && { name: fields.name }),
@@ -49,6 +55,7 @@ function changesOf(channel: ChannelDto, fields: ChannelFields): UpdateChannelReq
     ...(fields.funnelId !== channel.funnelId && { funnelId: fields.funnelId }),
     ...(sourceId !== channel.sourceId && { sourceId }),
     ...(fields.mergeRepeatRequests !== channel.mergeRepeatRequests && { mergeRepeatRequests: fields.mergeRepeatRequests }),
+    ...(rateLimitPerMinute !== channel.rateLimitPerMinute && { rateLimitPerMinute }),
     ...(fields.active !== channel.active && { active: fields.active }),
   };
 }
@@ -69,6 +76,21 @@ function CheckboxField({ label, hint, checked, onChange }: { label: string; hint
   );
 }
 
+function RateLimitField({ value, onChange }: { value: string; onChange(value: string): void }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        Requests per minute
+      </label>
+      <input id={id} type="number" min={1} step={1} inputMode="numeric" value={value} aria-describedby={`${id}-hint`} onChange={(event) => onChange(event.target.value)} />
+      <p id={`${id}-hint`} className="muted small">
+        Beyond this, the sender is asked to retry later (429), so one faulty sender cannot flood the board.
+      </p>
+    </div>
+  );
+}
+
 /** Add a channel, or edit one: name, kind, the funnel and source of its deals, repeat requests, active. */
 export function ChannelFormDialog({ channel, funnels, sources, onClose, onCreated }: ChannelFormDialogProps) {
   const nameId = useId();
@@ -83,15 +105,18 @@ export function ChannelFormDialog({ channel, funnels, sources, onClose, onCreate
     const name = fields.name.trim();
     if (name === '') return setProblem('Give the channel a name, e.g. “Website: test-drive form”.');
     if (fields.funnelId === '') return setProblem('There is no funnel for its deals to enter yet: create one on the board first.');
+    const rateLimitPerMinute = Number(fields.rateLimitPerMinute);
+    if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1) return setProblem('Requests per minute must be a whole number of 1 or more.');
     setProblem(null);
     try {
       if (channel) {
-        const changes = changesOf(channel, { ...fields, name });
+        const changes = changesOf(channel, { ...fields, name }, rateLimitPerMinute);
         if (Object.keys(changes).length > 0) await update({ id: channel.id, changes }).unwrap();
         onClose();
       } else {
         const { kind, funnelId, sourceId, mergeRepeatRequests } = fields;
-        onCreated(await create({ name, kind, funnelId, ...(sourceId && { sourceId }), mergeRepeatRequests }).unwrap());
+        const limit = rateLimitPerMinute === DEFAULT_RATE_LIMIT ? {} : { rateLimitPerMinute };
+        onCreated(await create({ name, kind, funnelId, ...(sourceId && { sourceId }), mergeRepeatRequests, ...limit }).unwrap());
       }
     } catch (failure) {
       setProblem(describeError(failure as FetchBaseQueryError));
@@ -139,6 +164,7 @@ export function ChannelFormDialog({ channel, funnels, sources, onClose, onCreate
           checked={fields.mergeRepeatRequests}
           onChange={set('mergeRepeatRequests')}
         />
+        <RateLimitField value={fields.rateLimitPerMinute} onChange={set('rateLimitPerMinute')} />
         {channel && (
           <CheckboxField label="Active" hint="When off, requests sent with this channel's key are refused." checked={fields.active} onChange={set('active')} />
         )}

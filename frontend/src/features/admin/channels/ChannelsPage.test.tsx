@@ -203,9 +203,13 @@ describe('ChannelsPage', () => {
     expect(within(dialog).getByLabelText('Active')).not.toBeChecked();
     fireEvent.change(within(dialog).getByLabelText('Source'), { target: { value: 'src-phone' } });
     fireEvent.click(within(dialog).getByLabelText('Active'));
+    fireEvent.change(within(dialog).getByLabelText('Requests per minute'), { target: { value: '0' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('Requests per minute must be a whole number of 1 or more.');
+    fireEvent.change(within(dialog).getByLabelText('Requests per minute'), { target: { value: '30' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
 
-    expect(await sentTo(fetchMock, 'PATCH', '/api/channels/')).toEqual({ path: '/api/channels/ch-phone', body: { sourceId: 'src-phone', active: true } });
+    expect(await sentTo(fetchMock, 'PATCH', '/api/channels/')).toEqual({ path: '/api/channels/ch-phone', body: { sourceId: 'src-phone', active: true, rateLimitPerMinute: 30 } });
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 
