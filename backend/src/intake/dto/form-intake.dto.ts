@@ -21,7 +21,7 @@ export class FormIntakeDto {
   @Trim()
   name: string;
 
-  @ApiPropertyOptional({ example: '+1 555 201 3344' })
+  @ApiPropertyOptional({ example: '+1 212 555 2368' })
   @Optional()
   @IsString()
   @MaxLength(40)

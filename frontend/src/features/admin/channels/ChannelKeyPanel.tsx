@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ChannelWithKeyDto } from '@autofunnel/shared';
 
-const EXAMPLE_LEAD = '{"name":"Maria Gonzalez","phone":"+1 555 201 3344","vehicleInterest":"Toyota RAV4"}';
+const EXAMPLE_LEAD = '{"name":"Maria Gonzalez","phone":"+1 212 555 2368","vehicleInterest":"Toyota RAV4"}';
 
 /** A request that sends one lead with the key, to try it or to give to whoever connects the form. */
 function intakeCurlExample(apiKey: string, origin: string): string {

@@ -138,7 +138,7 @@ describe('ChannelsPage', () => {
         "curl -X POST 'http://localhost/api/intake/forms' \\",
         "  -H 'Content-Type: application/json' \\",
         "  -H 'X-Api-Key: af_n3wk_9Yc2LmQ7rT4vX8' \\",
-        `  -d '{"name":"Maria Gonzalez","phone":"+1 555 201 3344","vehicleInterest":"Toyota RAV4"}'`,
+        `  -d '{"name":"Maria Gonzalez","phone":"+1 212 555 2368","vehicleInterest":"Toyota RAV4"}'`,
       ].join('\n'),
     );
 
