@@ -1,8 +1,8 @@
-import type { FunnelDto } from '@autofunnel/shared';
+import type { ChannelWithKeyDto, FunnelDto } from '@autofunnel/shared';
 import { createClient } from 'redis';
 import { Listener } from './support/board-listener.js';
 import { createDeal, stageOf } from './support/deals.js';
-import { TestApp, type TestUser } from './support/test-app.js';
+import { TestApp, uniquePhone, type TestUser } from './support/test-app.js';
 
 describe('live board over socket.io (e2e)', () => {
   let t: TestApp;
@@ -137,6 +137,18 @@ describe('live board across two API instances (Redis)', () => {
   afterAll(async () => {
     await first?.close();
     await second?.close();
+  });
+
+  it("enforces one intake rate limit per channel across the instances", async () => {
+    if (!redisReachable) return;
+    const admin = await first.user('admin');
+    const funnel = await first.funnel(admin);
+    const channel = (await first.http.post('/api/channels').set(admin.auth).send({ name: `Shared ${Date.now()}`, kind: 'web', funnelId: funnel.id, rateLimitPerMinute: 3 }).expect(201)).body as ChannelWithKeyDto;
+    const send = (app: TestApp) => app.http.post('/api/intake/forms').set('X-Api-Key', channel.apiKey).send({ name: 'Shared Limit', phone: uniquePhone() });
+    for (const app of [first, second, first]) expect((await send(app)).status).toBe(201);
+    const refused = await send(second);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('delivers a change made through one instance to a client connected to the other', async () => {

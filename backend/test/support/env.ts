@@ -4,3 +4,4 @@ process.env.LOG_LEVEL = 'silent';
 process.env.NODE_ENV = 'test';
 // A test file may set another region before it starts its app; the next file starts from US again.
 process.env.DEFAULT_PHONE_REGION = 'US';
+delete process.env.REDIS_URL;

@@ -31,6 +31,9 @@ export class TestApp {
 
   /** Listens on a free local port, so socket.io clients can connect too. */
   static async start(options: { redisUrl?: string } = {}): Promise<TestApp> {
+    // What else shares state through Redis (the intake rate limits) reads REDIS_URL from the
+    // environment when the app is compiled, as in production (env.ts clears it for the next file).
+    if (options.redisUrl) process.env.REDIS_URL = options.redisUrl;
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
     await configureApp(app, options);
