@@ -303,6 +303,21 @@ describe('lead intake (e2e)', () => {
       expect(created.vehicleInterest).toBe('Peugeot 3008');
     });
 
+    it('keeps a lead whose values overflow what a deal holds: long names and ids, absurd prices', async () => {
+      const partner = await channel({ kind: 'partner', name: `A partner with a rather long channel name that goes well past sixty characters ${randomUUID()}` });
+      const provider = `Provider ${'x'.repeat(300)}`;
+      const xml = `<adf><prospect><id source="${'s'.repeat(150)}">${'i'.repeat(250)}</id><customer><contact><name>${'N'.repeat(250)}</name>
+        <email>${uniqueEmail()}</email></contact></customer><vehicle><make>Bugatti</make><model>${'M'.repeat(250)}</model>
+        <price>123456789012345</price></vehicle><provider><name>${provider}</name></provider></prospect></adf>`;
+      const response = await sendAdf(partner.apiKey, xml);
+      expect(response.status).toBe(201);
+      const created = await deal(((response.body as AdfIntakeResponse).results[0] as IntakeResult).dealId);
+      expect(created).toMatchObject({ channel: partner.name, amount: null });
+      expect(created.contact.name).toHaveLength(200);
+      expect(created.vehicleInterest).toHaveLength(200);
+      expect((await sendAdf(partner.apiKey, xml)).status).toBe(200);
+    });
+
     it("400 with the parser's reason for malformed XML; 415 for a body that is not XML; 422 when no prospect is usable", async () => {
       const partner = await channel({ kind: 'partner' });
       const malformed = await sendAdf(partner.apiKey, '<adf>\n<prospect>\n<customer><contact><name>Ann</contact></customer>\n</prospect></adf>');

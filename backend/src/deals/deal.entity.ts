@@ -78,8 +78,8 @@ export class Deal {
   @JoinColumn({ name: 'source_id' })
   source?: Relation<Source> | null;
 
-  /** Advertising channel the request came through (filled by intake). */
-  @Column({ type: 'varchar', length: 60, nullable: true })
+  /** Advertising channel the request came through (filled by intake), as named then. */
+  @Column({ type: 'varchar', length: 120, nullable: true })
   channel: string | null;
 
   @Column({ type: 'varchar', length: 20, nullable: true })

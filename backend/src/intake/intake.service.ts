@@ -2,6 +2,7 @@ import { BadRequestException, HttpException, Injectable, UnprocessableEntityExce
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AdfIntakeResponse, IntakeResult } from '@autofunnel/shared';
+import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Channel } from '../channels/channel.entity.js';
 import type { AppEnvironment } from '../config/env.js';
@@ -39,11 +40,12 @@ export class IntakeService {
   }
 
   async receive(channel: Channel, lead: IntakeLead): Promise<IntakeResult> {
+    const key = lead.idempotencyKey && storableKey(lead.idempotencyKey);
     const result = await this.events.transaction(async (em, log) => {
-      if (lead.idempotencyKey) {
+      if (key) {
         // Concurrent retries of one request queue here; the later ones then find the first's row.
-        await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`intake:${channel.id}:${lead.idempotencyKey}`]);
-        const earlier = await this.earlierAnswer(em, channel.id, lead.idempotencyKey);
+        await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`intake:${channel.id}:${key}`]);
+        const earlier = await this.earlierAnswer(em, channel.id, key);
         if (earlier) return earlier;
       }
       const { contact, reused } = await this.contacts.findOrCreate(em, this.contactOf(lead), '');
@@ -69,7 +71,7 @@ export class IntakeService {
       await em.save(
         em.create(IntakeRequest, {
           channelId: channel.id,
-          idempotencyKey: lead.idempotencyKey,
+          idempotencyKey: key,
           kind: lead.kind,
           dealId: deal.id,
           contactId: contact.id,
@@ -157,4 +159,9 @@ export class IntakeService {
   private requestEventData(channel: Channel, lead: IntakeLead): Record<string, unknown> {
     return { request: { kind: lead.kind, channel: { id: channel.id, name: channel.name }, summary: lead.summary, details: lead.payload } };
   }
+}
+
+/** Keys as senders send them, but a very long one (a header has no length limit) by its hash. */
+function storableKey(key: string): string {
+  return key.length <= 200 ? key : `sha256:${createHash('sha256').update(key).digest('hex')}`;
 }

@@ -11,6 +11,7 @@ export class LeadIntake1795502155137 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "ix_intake_request_deal" ON "intake_request"  ("deal_id") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "ux_intake_request_key" ON "intake_request"  ("channel_id", "idempotency_key") WHERE idempotency_key IS NOT NULL`);
         await queryRunner.query(`ALTER TABLE "deal" ADD "new_request_at" TIMESTAMP WITH TIME ZONE`);
+        await queryRunner.query(`ALTER TABLE "deal" ALTER COLUMN "channel" TYPE character varying(120)`);
         await queryRunner.query(`ALTER TABLE "ad_channel" ADD CONSTRAINT "FK_03c8e6f6a1417ce849b14e33c40" FOREIGN KEY ("funnel_id") REFERENCES "funnel"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "ad_channel" ADD CONSTRAINT "FK_3cd77896c81ff925221bb4b6883" FOREIGN KEY ("source_id") REFERENCES "source"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "intake_request" ADD CONSTRAINT "FK_11bdaaccd50cee14a0bd189076c" FOREIGN KEY ("channel_id") REFERENCES "ad_channel"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
@@ -24,6 +25,7 @@ export class LeadIntake1795502155137 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "intake_request" DROP CONSTRAINT "FK_11bdaaccd50cee14a0bd189076c"`);
         await queryRunner.query(`ALTER TABLE "ad_channel" DROP CONSTRAINT "FK_3cd77896c81ff925221bb4b6883"`);
         await queryRunner.query(`ALTER TABLE "ad_channel" DROP CONSTRAINT "FK_03c8e6f6a1417ce849b14e33c40"`);
+        await queryRunner.query(`ALTER TABLE "deal" ALTER COLUMN "channel" TYPE character varying(60)`);
         await queryRunner.query(`ALTER TABLE "deal" DROP COLUMN "new_request_at"`);
         await queryRunner.query(`DROP INDEX "public"."ux_intake_request_key"`);
         await queryRunner.query(`DROP INDEX "public"."ix_intake_request_deal"`);

@@ -12,15 +12,25 @@ export function leadFromAdf(adf: AdfLead): IntakeLead {
   return {
     kind: 'adf',
     idempotencyKey: adf.id ? `${adf.idSource ?? ''}:${adf.id}` : null,
-    contact: { name: adf.customer.name, phones: preferredPhones(adf), email: adf.customer.emails[0] ?? null },
+    contact: { name: fit(adf.customer.name, 200), phones: preferredPhones(adf), email: adf.customer.emails[0] ?? null },
     answeredBy: null,
     dealType: 'internet_lead',
-    vehicleInterest: wanted?.label ?? null,
-    amount: wanted?.price?.amount ?? null,
-    sourceName: adf.provider?.name ?? null,
+    vehicleInterest: fit(wanted?.label ?? null, 200),
+    amount: asAmount(wanted?.price?.amount),
+    sourceName: fit(adf.provider?.name ?? null, 120),
     summary: summaryOf(adf, wanted, tradeIns),
     payload: { ...adf, requestDate: adf.requestDate?.toISOString() ?? null },
   };
+}
+
+/** Free text from outside, cut to what its column holds (a sender's long value must not lose the lead). */
+function fit(value: string | null, length: number): string | null {
+  return value && value.slice(0, length);
+}
+
+/** A price the deal can hold (numeric(12,2)); anything else stays only in the stored request. */
+function asAmount(value: number | undefined): number | null {
+  return value !== undefined && value >= 0 && value < 1e10 ? Math.round(value * 100) / 100 : null;
 }
 
 /** Mobile numbers first: they reach the customer and identify them best. */
