@@ -23,6 +23,8 @@ export async function configureApp(app: NestExpressApplication, options: { redis
   app.set('query parser', 'extended');
   // ADF/XML leads arrive as XML text (read by the intake module's own parser).
   app.useBodyParser('text', { type: ['application/xml', 'text/xml', 'application/*+xml'], limit: '2mb' });
+  // Forwarded emails arrive raw (MIME), attachments included.
+  app.useBodyParser('text', { type: 'message/rfc822', limit: '15mb' });
   if (options.redisUrl) {
     const adapter = new RedisIoAdapter(app, options.redisUrl);
     await adapter.connect();

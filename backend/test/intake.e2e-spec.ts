@@ -338,6 +338,80 @@ describe('lead intake (e2e)', () => {
     });
   });
 
+  describe('email', () => {
+    const sendEmail = (key: string, mime: string) => t.http.post('/api/intake/email').set('X-Api-Key', key).set('Content-Type', 'message/rfc822').send(mime);
+    const adf = (id: string, email: string) =>
+      `<?xml version="1.0"?><?adf version="1.0"?><adf><prospect><id source="Cars.com">${id}</id><vehicle interest="buy"><year>2024</year><make>Kia</make><model>EV6</model></vehicle>` +
+      `<customer><contact><name part="full">Eva Lind</name><email>${email}</email></contact></customer><provider><name>Cars.com</name></provider></prospect></adf>`;
+
+    it('takes an ADF lead sent as an attachment, as a forwarded inbox would', async () => {
+      const inbox = await channel({ kind: 'partner' });
+      const email = uniqueEmail();
+      const mime = [
+        'From: Cars.com Leads <leads@cars.example.com>',
+        'To: sales@dealer.example.com',
+        `Message-ID: <${randomUUID()}@cars.example.com>`,
+        'Subject: New lead: 2024 Kia EV6',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b1"',
+        '',
+        '--b1',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'A new lead is attached.',
+        '--b1',
+        'Content-Type: application/xml; name="lead.xml"',
+        'Content-Disposition: attachment; filename="lead.xml"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        Buffer.from(adf(randomUUID(), email)).toString('base64'),
+        '--b1--',
+        '',
+      ].join('\r\n');
+      const response = await sendEmail(inbox.apiKey, mime);
+      expect(response.status).toBe(201);
+      const created = await deal(((response.body as AdfIntakeResponse).results[0] as IntakeResult).dealId);
+      expect(created).toMatchObject({ vehicleInterest: '2024 Kia EV6', contact: { name: 'Eva Lind', emails: [email] } });
+    });
+
+    it('takes an ADF lead pasted into the body', async () => {
+      const inbox = await channel({ kind: 'partner' });
+      const email = uniqueEmail();
+      const mime = `From: leads@oem.example.com\r\nSubject: Lead\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nLead follows:\r\n${adf(randomUUID(), email)}\r\n-- \r\nOEM lead service\r\n`;
+      const response = await sendEmail(inbox.apiKey, mime);
+      expect(response.status).toBe(201);
+      expect((await deal(((response.body as AdfIntakeResponse).results[0] as IntakeResult).dealId)).contact.emails).toEqual([email]);
+    });
+
+    it("makes a customer's own email a lead from the Reply-To address; the same Message-ID again is a retry", async () => {
+      const inbox = await channel({ kind: 'web' });
+      const email = uniqueEmail();
+      const messageId = `<${randomUUID()}@mail.example.com>`;
+      const mime = `From: Website <no-reply@dealer.example.com>\r\nReply-To: Jonas Berg <${email}>\r\nMessage-ID: ${messageId}\r\nSubject: Question about the XC60\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHello, is the XC60 still for sale?\r\n`;
+      const response = await sendEmail(inbox.apiKey, mime);
+      expect(response.status).toBe(201);
+      const result = (response.body as AdfIntakeResponse).results[0] as IntakeResult;
+      const created = await deal(result.dealId);
+      expect(created).toMatchObject({ contact: { name: 'Jonas Berg', emails: [email] }, type: 'internet_lead', stageId: stageOf(funnel, 'unassigned') });
+      const request = (await timeline(result.dealId))[0].data.request as { kind: string; summary: string; details: { text: string } };
+      expect(request).toMatchObject({ kind: 'email', summary: 'Email: Question about the XC60', details: { text: 'Hello, is the XC60 still for sale?' } });
+
+      const again = await sendEmail(inbox.apiKey, mime);
+      expect(again.status).toBe(200);
+      expect((again.body as AdfIntakeResponse).results[0]).toMatchObject({ dealId: result.dealId, replayed: true });
+    });
+
+    it('refuses an email without a sender address (422) and a body that is not an email (415)', async () => {
+      const inbox = await channel();
+      const anonymous = await sendEmail(inbox.apiKey, 'Subject: Hi\r\n\r\nCall me');
+      expect(anonymous.status).toBe(422);
+      expect(anonymous.body.message).toContain('no sender address');
+      const json = await t.http.post('/api/intake/email').set('X-Api-Key', inbox.apiKey).send({ subject: 'JSON' });
+      expect(json.status).toBe(415);
+      expect(json.body.message).toContain('message/rfc822');
+    });
+  });
+
   describe('bad requests', () => {
     it('401 without a key or with a wrong one', async () => {
       const missing = await t.http.post('/api/intake/forms').send({ name: 'No Key', phone: uniquePhone() });

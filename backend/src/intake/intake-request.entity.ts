@@ -3,7 +3,7 @@ import { Channel } from '../channels/channel.entity.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { Deal } from '../deals/deal.entity.js';
 
-export type IntakeKind = 'call' | 'form' | 'message' | 'adf';
+export type IntakeKind = 'call' | 'form' | 'message' | 'adf' | 'email';
 
 /**
  * Every request a channel sent in, and the deal it became or was added to. Its idempotency key
@@ -11,7 +11,7 @@ export type IntakeKind = 'call' | 'form' | 'message' | 'adf';
  * so a retried request is answered with the first result instead of creating anything.
  */
 @Entity('intake_request')
-@Check('ck_intake_request_kind', `kind IN ('call', 'form', 'message', 'adf')`)
+@Check('ck_intake_request_kind', `kind IN ('call', 'form', 'message', 'adf', 'email')`)
 @Index('ux_intake_request_key', ['channelId', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
 @Index('ix_intake_request_deal', ['dealId'])
 @Index('ix_intake_request_received', ['receivedAt'])

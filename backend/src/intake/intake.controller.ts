@@ -63,11 +63,29 @@ export class IntakeController {
     if (typeof request.body !== 'string') {
       throw new UnsupportedMediaTypeException('Send the ADF/XML document as the request body with Content-Type: application/xml');
     }
-    const answer = await this.intake.receiveAdf(request.channel, request.body);
-    // All retries: 200, like any retried request.
-    if (answer.results.every((result) => 'replayed' in result && result.replayed)) response.status(200);
-    return answer;
+    return allRetries(response, await this.intake.receiveAdf(request.channel, request.body));
   }
+
+  /**
+   * A raw email (MIME, `Content-Type: message/rfc822`), as a mail provider's inbound route or a
+   * mail server forwards it: ADF leads inside are taken as ADF, any other email as a message.
+   */
+  @Post('email')
+  @HttpCode(201)
+  @ApiConsumes('message/rfc822')
+  @ApiBody({ schema: { type: 'string', example: 'From: Maria <maria@example.com>\r\nSubject: RAV4\r\n\r\nIs it still available?' } })
+  async email(@Req() request: ChannelRequest, @Res({ passthrough: true }) response: Response): Promise<AdfIntakeResponse> {
+    if (typeof request.body !== 'string' || request.body.trim() === '') {
+      throw new UnsupportedMediaTypeException('Send the raw email (MIME) as the request body with Content-Type: message/rfc822');
+    }
+    return allRetries(response, await this.intake.receiveEmail(request.channel, request.body));
+  }
+}
+
+/** A document whose every lead was a retry is answered 200, like any retried request. */
+function allRetries(response: Response, answer: AdfIntakeResponse): AdfIntakeResponse {
+  if (answer.results.every((result) => 'replayed' in result && result.replayed)) response.status(200);
+  return answer;
 }
 
 /** A retry is answered 200 with the first result; anything new, 201. */

@@ -15,6 +15,7 @@ import { lockFunnel } from '../funnels/funnel-lock.js';
 import { SourcesService } from '../sources/sources.service.js';
 import { User } from '../users/user.entity.js';
 import { leadFromAdf } from './adf/adf-to-lead.js';
+import { readInboundEmail } from './email/read-inbound-email.js';
 import { AdfParseError, parseAdf } from './adf/parse-adf.js';
 import type { IntakeLead } from './intake-lead.js';
 import { IntakeRequest } from './intake-request.entity.js';
@@ -117,6 +118,17 @@ export class IntakeService {
       });
     }
     return { results };
+  }
+
+  /**
+   * A raw email forwarded by the dealership's inbox: the ADF lead inside it (attachment or
+   * body), or else the customer's own message as a lead. Answered like an ADF document.
+   */
+  async receiveEmail(channel: Channel, raw: string): Promise<AdfIntakeResponse> {
+    const email = await readInboundEmail(raw);
+    if (email.kind === 'adf') return this.receiveAdf(channel, email.xml);
+    if (!email.lead.contact.email) throw new UnprocessableEntityException('The email has no sender address to recognise and answer the customer by');
+    return { results: [{ prospectId: null, ...(await this.receive(channel, email.lead)) }] };
   }
 
   private async earlierAnswer(em: EntityManager, channelId: string, key: string): Promise<IntakeResult | null> {
