@@ -3,6 +3,8 @@ import * as argon2 from 'argon2';
 import { generateNKeysBetween } from 'fractional-indexing';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { generateApiKey } from '../../channels/api-key.js';
+import { Channel } from '../../channels/channel.entity.js';
 import { Contact } from '../../contacts/contact.entity.js';
 import { Deal } from '../../deals/deal.entity.js';
 import { FunnelEvent } from '../../events/funnel-event.entity.js';
@@ -20,6 +22,11 @@ const SHOWROOM_DEALS = 320;
 const SERVICE_DEALS = 60;
 const DAY_MS = 86_400_000;
 const DEAL_TYPES: DealType[] = ['internet_lead', 'phone_up', 'chat', 'sms', 'walk_in'];
+const DEMO_CHANNELS = [
+  { name: 'Website form', kind: 'web', source: 'Website', type: 'internet_lead' },
+  { name: 'Main phone line', kind: 'phone', source: 'Phone call', type: 'phone_up' },
+  { name: 'WhatsApp', kind: 'messenger', source: 'Website', type: 'chat' },
+] as const;
 
 /** Seeds the demo dealership unless the database already has users. Returns whether it seeded. */
 export async function seedDemoDataIfEmpty(dataSource: DataSource): Promise<boolean> {
@@ -56,6 +63,14 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
     const sources = await em.save(DEMO_SOURCES.map((name) => em.create(Source, { name })));
 
     const showroom = await createFunnel(em, 'Car showroom', DEFAULT_STAGES);
+    // The showroom's advertising channels; their keys are shown to nobody: an admin rotates one to use it.
+    const channelOfType = new Map<DealType, Channel>();
+    for (const { name, kind, source, type } of DEMO_CHANNELS) {
+      const { hash, prefix } = generateApiKey();
+      const sourceId = sources.find((item) => item.name === source)!.id;
+      channelOfType.set(type, await em.save(em.create(Channel, { name, kind, funnelId: showroom.funnel.id, sourceId, apiKeyHash: hash, apiKeyPrefix: prefix })));
+    }
+    const phoneLine = channelOfType.get('phone_up')!;
     const service = await createFunnel(em, 'Service', SERVICE_STAGES);
 
     const contacts = await em.save(
@@ -92,6 +107,10 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       const deals = await em.save(
         drafts.map((draft) => {
           const activityAt = new Date(Math.min(Date.now(), draft.createdAt.getTime() + Math.floor(random() * 10 * DAY_MS)));
+          const type = pick(DEAL_TYPES);
+          // A few showroom customers got in touch again about their open deal.
+          const repeated = funnel === showroom.funnel && draft.status === 'open' && draft.responsible !== null && random() < 0.06;
+          const newRequestAt = repeated ? new Date(Date.now() - Math.floor(random() * DAY_MS)) : null;
           return em.create(Deal, {
             title: `${draft.vehicle.label} for ${draft.contact.name}`,
             funnelId: funnel.id,
@@ -101,12 +120,14 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
             branchId: draft.responsible?.branchId ?? branches[0].id,
             contactId: draft.contact.id,
             sourceId: pick(sources).id,
-            type: pick(DEAL_TYPES),
+            type,
+            channel: funnel === showroom.funnel ? (channelOfType.get(type)?.name ?? null) : null,
+            newRequestAt,
             amount: draft.vehicle.price,
             vehicleInterest: draft.vehicle.label,
             position: keysByStage.get(draft.stage.id)!.shift()!,
             createdAt: draft.createdAt,
-            lastActivityAt: activityAt,
+            lastActivityAt: newRequestAt ?? activityAt,
             // Untaken: the contact deadline of a new request; taken: the next follow-up, a few overdue.
             deadlineAt: draft.responsible
               ? new Date(Date.now() + Math.floor((random() * 7 - 1) * DAY_MS))
@@ -117,7 +138,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
         }),
         { chunk: 100 },
       );
-      await em.insert(FunnelEvent, timelineOf(funnel, stages, deals, drafts) as QueryDeepPartialEntity<FunnelEvent>[]);
+      await em.insert(FunnelEvent, timelineOf(funnel, stages, deals, drafts, phoneLine) as QueryDeepPartialEntity<FunnelEvent>[]);
       await em.update(Funnel, funnel.id, { lastSeq: funnel.lastSeq });
     }
   });
@@ -130,7 +151,7 @@ async function createFunnel(em: EntityManager, name: string, templates: readonly
 }
 
 /** The events a real history would have left: created, taken (or assigned), closed. Seqs follow on. */
-function timelineOf(funnel: Funnel, stages: Stage[], deals: Deal[], drafts: { responsible: User | null }[]): Partial<FunnelEvent>[] {
+function timelineOf(funnel: Funnel, stages: Stage[], deals: Deal[], drafts: { responsible: User | null }[], phoneLine: Channel): Partial<FunnelEvent>[] {
   const unassigned = stages.find((stage) => stage.kind === 'unassigned')!;
   const events: Partial<FunnelEvent>[] = [];
   const ordered = deals.map((deal, index) => ({ deal, responsible: drafts[index].responsible })).sort((a, b) => a.deal.createdAt.getTime() - b.deal.createdAt.getTime());
@@ -143,6 +164,11 @@ function timelineOf(funnel: Funnel, stages: Stage[], deals: Deal[], drafts: { re
     if (deal.status === 'lost') {
       events.push({ funnelId: funnel.id, seq: ++seq, type: 'deal.closed', dealId: deal.id, actorId: responsible?.id ?? null, at: deal.lastActivityAt, data: { outcome: 'lost', reason: deal.lostReason } });
     }
+  }
+  // The flagged deals' latest request: the customer called again and nobody picked up.
+  for (const deal of deals.filter((candidate) => candidate.newRequestAt)) {
+    const request = { kind: 'call', channel: { id: phoneLine.id, name: phoneLine.name }, summary: 'Missed call', details: {} };
+    events.push({ funnelId: funnel.id, seq: ++seq, type: 'deal.request_added', dealId: deal.id, actorId: null, at: deal.newRequestAt!, data: { request } });
   }
   funnel.lastSeq = seq;
   return events;
