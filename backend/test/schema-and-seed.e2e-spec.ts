@@ -68,7 +68,7 @@ describe('schema and demo data (e2e)', () => {
 
       // the showroom's channels, and repeat requests on a few open deals, each in the timeline
       const channels = await dataSource.query(`SELECT c.name FROM ad_channel c JOIN funnel f ON f.id = c.funnel_id WHERE f.name = 'Car showroom' ORDER BY c.name`);
-      expect(channels).toEqual([{ name: 'Main phone line' }, { name: 'WhatsApp' }, { name: 'Website form' }]);
+      expect(channels).toEqual([{ name: 'Main phone line' }, { name: 'Website form' }, { name: 'WhatsApp' }]);
       const [flagged] = await dataSource.query(
         `SELECT count(*)::int AS deals, count(*) FILTER (WHERE status = 'open' AND EXISTS (SELECT 1 FROM funnel_event e WHERE e.deal_id = d.id AND e.type = 'deal.request_added'))::int AS recorded
            FROM deal d WHERE new_request_at IS NOT NULL`,
