@@ -1,11 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsObject, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { IsNotEmpty, IsObject, IsString, MaxLength } from 'class-validator';
 import { Optional } from '../../common/optional.js';
 import { Trim } from '../../common/trim.js';
+import { NewContactDto } from '../../contacts/dto/new-contact.dto.js';
 import { IsStringRecord } from './is-string-record.js';
 
 /** A website form. Name and a phone or an email are needed to recognise and reach the customer. */
-export class FormIntakeDto {
+export class FormIntakeDto extends PickType(NewContactDto, ['phone', 'email'] as const) {
   @ApiPropertyOptional({ example: 'form-8841', description: 'The sender’s id of the submission; a retry with the same id creates nothing' })
   @Optional()
   @IsString()
@@ -20,20 +21,6 @@ export class FormIntakeDto {
   @MaxLength(200)
   @Trim()
   name: string;
-
-  @ApiPropertyOptional({ example: '+1 212 555 2368' })
-  @Optional()
-  @IsString()
-  @MaxLength(40)
-  @Trim()
-  phone?: string;
-
-  @ApiPropertyOptional({ example: 'maria@example.com' })
-  @Optional()
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
-  @Trim()
-  email?: string;
 
   @ApiPropertyOptional({ example: 'Is the blue RAV4 still available?' })
   @Optional()

@@ -1,37 +1,17 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Optional } from '../../common/optional.js';
 import { Trim } from '../../common/trim.js';
+import { NewContactDto } from '../../contacts/dto/new-contact.dto.js';
 
 /** A chat or messenger message (WhatsApp, Telegram, SMS, a site chat). */
-export class MessageIntakeDto {
+export class MessageIntakeDto extends PickType(NewContactDto, ['name', 'phone', 'email'] as const) {
   @ApiProperty({ example: 'wa-msg-55120', description: "The messenger's id of the message; a retry with the same id creates nothing" })
   @IsString()
   @IsNotEmpty({ message: 'externalId must not be empty' })
   @MaxLength(200)
   @Trim()
   externalId: string;
-
-  @ApiPropertyOptional({ example: 'Ivan Petrov' })
-  @Optional()
-  @IsString()
-  @MaxLength(200)
-  @Trim()
-  name?: string;
-
-  @ApiPropertyOptional({ example: '+7 912 345-67-89' })
-  @Optional()
-  @IsString()
-  @MaxLength(40)
-  @Trim()
-  phone?: string;
-
-  @ApiPropertyOptional({ example: 'ivan@example.com' })
-  @Optional()
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
-  @Trim()
-  email?: string;
 
   @ApiProperty({ example: 'Hello, can I book a test drive on Saturday?' })
   @IsString()
