@@ -13,8 +13,10 @@ import { DealsModule } from './deals/deals.module.js';
 import { EventsModule } from './events/events.module.js';
 import { FunnelsModule } from './funnels/funnels.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { IntakeModule } from './intake/intake.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { SearchModule } from './search/search.module.js';
 import { SourcesModule } from './sources/sources.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -45,6 +47,8 @@ import { UsersModule } from './users/users.module.js';
     DealsModule,
     ChannelsModule,
     IntakeModule,
+    SearchModule,
+    ImportsModule,
     HealthModule,
     RealtimeModule,
   ],

@@ -47,6 +47,8 @@ describe('contacts (e2e)', () => {
         emails: [email],
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
+        customerNumber: null,
+        convertedAt: null,
       });
       const fetched = await t.http.get(`/api/contacts/${response.body.id}`).set(manager.auth).expect(200);
       expect(fetched.body).toEqual({ ...response.body, deals: [] });

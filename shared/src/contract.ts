@@ -60,6 +60,9 @@ export interface ContactSummaryDto {
 export interface ContactDto extends ContactSummaryDto {
   createdAt: string;
   updatedAt: string;
+  /** Given when a lead is converted to a customer, e.g. C-000123; null means a lead. */
+  customerNumber: string | null;
+  convertedAt: string | null;
 }
 
 export interface ContactWithDealsDto extends ContactDto {

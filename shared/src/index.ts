@@ -4,3 +4,5 @@ export * from './events.js';
 export * from './socket.js';
 export * from './stage-rules.js';
 export * from './intake.js';
+export * from './imports.js';
+export * from './search.js';

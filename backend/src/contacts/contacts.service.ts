@@ -1,20 +1,21 @@
-import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ContactDto, ContactKind, ContactWithDealsDto, NewContactInput } from '@autofunnel/shared';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
 import type { AppEnvironment } from '../config/env.js';
 import { Deal } from '../deals/deal.entity.js';
 import { DEAL_RELATIONS, toContactDto, toDealDto } from '../deals/deal.mapper.js';
 import { Contact } from './contact.entity.js';
 import type { CreateContactDto, UpdateContactDto } from './dto/save-contact.dto.js';
+import { lockContactKeys, union, type ContactKeys } from './contact-keys.js';
 import { contactSearchCondition } from './contact-search.js';
+import { takeNextNumber } from './number-series.js';
 import { normaliseEmail, normalisePhone } from './phone.js';
 
-interface ContactKeys {
-  phones: string[];
-  emails: string[];
-}
+/** The number series customer numbers come from (C-000123). */
+const CUSTOMER_SERIES = 'customer';
 
 @Injectable()
 export class ContactsService {
@@ -44,7 +45,7 @@ export class ContactsService {
     if (keys.phones.length === 0 && keys.emails.length === 0) {
       throw new UnprocessableEntityException(`${field || 'The request'} needs a phone or an email so the customer can be reached and recognised`);
     }
-    await this.lockKeys(em, keys);
+    await lockContactKeys(em, keys);
     const existing = await this.findByKeys(em, keys);
     if (existing) {
       const phones = union(existing.phones, keys.phones);
@@ -65,7 +66,7 @@ export class ContactsService {
       throw new UnprocessableEntityException('A contact needs at least one phone or email');
     }
     return this.dataSource.transaction(async (em) => {
-      await this.lockKeys(em, keys);
+      await lockContactKeys(em, keys);
       await this.refuseDuplicate(em, keys);
       const contact = await em.save(em.create(Contact, { name: dto.name, kind: dto.kind ?? 'person', ...keys }));
       return toContactDto(contact);
@@ -80,7 +81,7 @@ export class ContactsService {
       if (keys.phones.length === 0 && keys.emails.length === 0) {
         throw new UnprocessableEntityException('A contact needs at least one phone or email');
       }
-      await this.lockKeys(em, keys);
+      await lockContactKeys(em, keys);
       await this.refuseDuplicate(em, keys, id);
       const patch: Partial<Contact> = { ...keys };
       if (dto.name !== undefined) patch.name = dto.name;
@@ -95,7 +96,7 @@ export class ContactsService {
     const builder = this.dataSource.getRepository(Contact).createQueryBuilder('c').orderBy('c.name', 'ASC').addOrderBy('c.id').limit(limit);
     const q = query?.trim();
     if (q) {
-      const { condition, parameters } = contactSearchCondition('c', q);
+      const { condition, parameters } = contactSearchCondition('c', q, this.region);
       builder.where(`(${condition})`, parameters);
     }
     return (await builder.getMany()).map(toContactDto);
@@ -109,6 +110,30 @@ export class ContactsService {
     return { ...toContactDto(contact), deals: deals.map(toDealDto) };
   }
 
+  /**
+   * Converts a lead to a customer: the next customer number, the same id (so its deals, events
+   * and intake requests stay linked). The contact row is locked first, so converting twice at
+   * once gives one number and one 409.
+   */
+  async convert(caller: AuthUser, id: string): Promise<ContactDto> {
+    return this.dataSource.transaction(async (em) => {
+      const contact = await em.findOne(Contact, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!contact) throw new NotFoundException(`Contact ${id} does not exist`);
+      await assertMayConvert(em, caller, id);
+      if (contact.customerNumber) {
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message: `${contact.name} is already customer ${contact.customerNumber}`,
+          customerNumber: contact.customerNumber,
+        });
+      }
+      const customerNumber = await takeNextNumber(em, CUSTOMER_SERIES);
+      await em.update(Contact, id, { customerNumber, convertedAt: new Date() });
+      return toContactDto(await em.findOneByOrFail(Contact, { id }));
+    });
+  }
+
   private normaliseKeys(raw: ContactKeys, fields = { phones: 'phones', emails: 'emails' }): ContactKeys {
     const phones = raw.phones.map((phone) => {
       const normalised = normalisePhone(phone, this.region);
@@ -118,12 +143,6 @@ export class ContactsService {
       return normalised;
     });
     return { phones: union([], phones), emails: union([], raw.emails.map(normaliseEmail)) };
-  }
-
-  /** Transaction-scoped advisory locks on each phone/email, so lookups and inserts do not race. */
-  private async lockKeys(em: EntityManager, keys: ContactKeys): Promise<void> {
-    const all = [...keys.phones, ...keys.emails].sort();
-    for (const key of all) await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`contact:${key}`]);
   }
 
   private findByKeys(em: EntityManager, keys: ContactKeys, exceptId?: string): Promise<Contact | null> {
@@ -149,6 +168,9 @@ export class ContactsService {
   }
 }
 
-function union(base: string[], extra: string[]): string[] {
-  return [...new Set([...base, ...extra])];
+/** Team leads and admins convert any contact; a manager only one of whose deals they hold. */
+async function assertMayConvert(em: EntityManager, caller: AuthUser, contactId: string): Promise<void> {
+  if (caller.role !== 'manager') return;
+  if (await em.existsBy(Deal, { contactId, responsibleId: caller.id })) return;
+  throw new ForbiddenException('Only a team lead, an admin or the manager responsible for one of their deals can convert this contact');
 }

@@ -1,12 +1,14 @@
 import { Channel } from '../channels/channel.entity.js';
 import { Contact } from '../contacts/contact.entity.js';
+import { NumberSeries } from '../contacts/number-series.entity.js';
 import { Deal } from '../deals/deal.entity.js';
 import { FunnelEvent } from '../events/funnel-event.entity.js';
 import { Funnel } from '../funnels/funnel.entity.js';
+import { ImportJob } from '../imports/import-job.entity.js';
 import { IntakeRequest } from '../intake/intake-request.entity.js';
 import { Stage } from '../funnels/stage.entity.js';
 import { Source } from '../sources/source.entity.js';
 import { Branch } from '../users/branch.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const ENTITIES = [Branch, User, Source, Funnel, Stage, Contact, Deal, FunnelEvent, Channel, IntakeRequest];
+export const ENTITIES = [Branch, User, Source, Funnel, Stage, Contact, Deal, FunnelEvent, Channel, IntakeRequest, NumberSeries, ImportJob];

@@ -1,10 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BoardDto, CursorPage, DealDto, DealListPage, DealSortField, DealStatus } from '@autofunnel/shared';
 import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
-import { contactSearchCondition, likePattern } from '../contacts/contact-search.js';
+import type { AppEnvironment } from '../config/env.js';
+import { dealSearchCondition } from '../contacts/contact-search.js';
 import { FunnelsService } from '../funnels/funnels.service.js';
 import { Stage } from '../funnels/stage.entity.js';
 import { Deal } from './deal.entity.js';
@@ -35,6 +37,7 @@ export class DealQueriesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly funnels: FunnelsService,
+    private readonly config: ConfigService<AppEnvironment, true>,
   ) {}
 
   /**
@@ -117,7 +120,7 @@ export class DealQueriesService {
   }
 
   private filtered(caller: AuthUser, query: ListDealsQuery): SelectQueryBuilder<Deal> {
-    const builder = this.dataSource.getRepository(Deal).createQueryBuilder('d').innerJoin('d.contact', 'c');
+    const builder = this.dataSource.getRepository(Deal).createQueryBuilder('d');
     if (query.funnelId) builder.andWhere('d.funnel_id = :funnelId', { funnelId: query.funnelId });
     if (query.stageId) builder.andWhere('d.stage_id = :stageId', { stageId: query.stageId });
     if (query.status) builder.andWhere('d.status = :status', { status: query.status });
@@ -127,8 +130,8 @@ export class DealQueriesService {
     }
     const q = query.q?.trim();
     if (q) {
-      const contact = contactSearchCondition('c', q);
-      builder.andWhere(`(d.code ILIKE :dealPattern OR d.title ILIKE :dealPattern OR ${contact.condition})`, { dealPattern: likePattern(q), ...contact.parameters });
+      const { condition, parameters } = dealSearchCondition('d', q, this.config.get('DEFAULT_PHONE_REGION', { infer: true }));
+      builder.andWhere(`(${condition})`, parameters);
     }
     return builder;
   }

@@ -10,7 +10,13 @@ export function toContactSummary(contact: Contact): ContactSummaryDto {
 }
 
 export function toContactDto(contact: Contact): ContactDto {
-  return { ...toContactSummary(contact), createdAt: contact.createdAt.toISOString(), updatedAt: contact.updatedAt.toISOString() };
+  return {
+    ...toContactSummary(contact),
+    createdAt: contact.createdAt.toISOString(),
+    updatedAt: contact.updatedAt.toISOString(),
+    customerNumber: contact.customerNumber,
+    convertedAt: contact.convertedAt?.toISOString() ?? null,
+  };
 }
 
 export function toDealDto(deal: Deal): DealDto {

@@ -9,6 +9,8 @@ import { SourcesPage } from '../features/admin/sources/SourcesPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { selectCurrentUser, selectToken } from '../features/auth/auth-slice';
 import { BoardPage } from '../features/board/BoardPage';
+import { ContactPage } from '../features/contacts/ContactPage';
+import { ImportPage } from '../features/imports/ImportPage';
 import { useGetFunnelsQuery } from '../features/funnels/funnels-api';
 import { AppHeader } from './AppHeader';
 import { DragAndDrop } from './DragAndDrop';
@@ -96,8 +98,8 @@ function NotFound() {
 
 /**
  * The routes: /login; /funnels/:funnelId (a board; "/" opens the first funnel); the deal
- * drawer at /funnels/:funnelId/deals/:dealId or ?deal=<id>; the admin pages /admin/channels
- * and /admin/sources.
+ * drawer at /funnels/:funnelId/deals/:dealId or ?deal=<id>; a contact at /contacts/:contactId; the admin pages /admin/channels
+ * and /admin/sources; /imports (leads from a spreadsheet).
  */
 export function App() {
   return (
@@ -109,6 +111,8 @@ export function App() {
           <Route path="funnels" element={<FirstFunnel />} />
           <Route path="funnels/:funnelId" element={<BoardPage />} />
           <Route path="funnels/:funnelId/deals/:dealId" element={<BoardPage />} />
+          <Route path="contacts/:contactId" element={<ContactPage />} />
+          <Route path="imports" element={<ImportPage />} />
           <Route path="admin" element={<AdminFrame />}>
             <Route index element={<Navigate to="channels" replace />} />
             <Route path="channels" element={<ChannelsPage />} />

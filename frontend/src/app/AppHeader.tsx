@@ -1,22 +1,29 @@
 import { Link, useMatch } from 'react-router';
 import { LogoutButton } from '../features/auth/LogoutButton';
 import { selectCurrentUser } from '../features/auth/auth-slice';
+import { QuickSearch } from '../features/search/QuickSearch';
 import { useAppSelector } from './store';
 
 const ROLE_NAMES = { admin: 'Administrator', lead: 'Team lead', manager: 'Sales manager' } as const;
 
-/** Admins move between the board and the admin pages; others have only the board. */
-function AdminLinks() {
+/** Admins move between the board, import and the admin pages; team leads between the board and import; managers have only the board. */
+function MainLinks({ isAdmin }: { isAdmin: boolean }) {
   const inAdmin = useMatch('/admin/*') !== null;
-  // not NavLink: the board is at "/" and "/funnels/…", so it is current whenever admin is not
+  const inImport = useMatch('/imports') !== null;
+  // not NavLink: the board is at "/" and "/funnels/…", so it is current whenever the others are not
   return (
     <nav className="app-header__nav" aria-label="Main">
-      <Link to="/" className="app-header__link" aria-current={inAdmin ? undefined : 'page'}>
+      <Link to="/" className="app-header__link" aria-current={inAdmin || inImport ? undefined : 'page'}>
         Board
       </Link>
-      <Link to="/admin/channels" className="app-header__link" aria-current={inAdmin ? 'page' : undefined}>
-        Admin
+      <Link to="/imports" className="app-header__link" aria-current={inImport ? 'page' : undefined}>
+        Import
       </Link>
+      {isAdmin && (
+        <Link to="/admin/channels" className="app-header__link" aria-current={inAdmin ? 'page' : undefined}>
+          Admin
+        </Link>
+      )}
     </nav>
   );
 }
@@ -26,7 +33,8 @@ export function AppHeader() {
   return (
     <header className="app-header">
       <span className="app-header__brand">Autofunnel</span>
-      {user?.role === 'admin' && <AdminLinks />}
+      {(user?.role === 'admin' || user?.role === 'lead') && <MainLinks isAdmin={user.role === 'admin'} />}
+      {user && <QuickSearch />}
       <div className="app-header__user">
         {user && (
           <span>

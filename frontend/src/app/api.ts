@@ -44,6 +44,6 @@ const baseQuery: BaseQueryFn<string | FetchArgs, unknown, FetchBaseQueryError> =
 export const api = createApi({
   reducerPath: 'api',
   baseQuery,
-  tagTypes: ['Funnel', 'Board', 'Deal', 'DealEvents', 'DealList', 'Contact', 'Source', 'User', 'Channel'],
+  tagTypes: ['Funnel', 'Board', 'Deal', 'DealEvents', 'DealList', 'Contact', 'Source', 'User', 'Channel', 'Import'],
   endpoints: () => ({}),
 });

@@ -32,6 +32,20 @@ const renderDrawer = () =>
   );
 
 describe('DealDrawer', () => {
+  it("links the customer's name to their contact page and shows whether they are a customer", async () => {
+    serve((_request, path) => {
+      if (path === '/api/deals/d1') return jsonResponse(deal);
+      if (path === `/api/contacts/${deal.contact.id}`) {
+        return jsonResponse({ ...deal.contact, createdAt: deal.createdAt, updatedAt: deal.createdAt, customerNumber: 'C-000007', convertedAt: deal.createdAt, deals: [deal] });
+      }
+      return null;
+    });
+    renderDrawer();
+    const customer = within(await screen.findByRole('dialog', { name: 'Deal D-1042' })).getByRole('region', { name: 'Customer' });
+    expect(within(customer).getByRole('link', { name: deal.contact.name })).toHaveAttribute('href', `/contacts/${deal.contact.id}`);
+    expect(await within(customer).findByText('Customer C-000007')).toBeInTheDocument();
+  });
+
   it('saves edited fields with the version it showed', async () => {
     const fetchMock = serve((request, path) => {
       if (path === '/api/deals/d1' && request.method === 'GET') return jsonResponse(deal);

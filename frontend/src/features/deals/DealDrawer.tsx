@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import type { DealDto, DealEventDto, FunnelDto } from '@autofunnel/shared';
 import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
 import { describeError } from '../../app/describe-error';
@@ -14,8 +15,9 @@ import { TakeIntoWorkButton } from '../board/TakeIntoWorkButton';
 import { selectCurrentUser } from '../auth/auth-slice';
 import { useGetUsersQuery, useSourceNames, useUserNames } from '../directory/directory-api';
 import { DEAL_STATUS_LABELS, DEAL_TYPE_LABELS, LOST_REASONS } from './deal-labels';
-import { useAssignDealMutation, useCloseDealMutation, useGetDealEventsQuery, useGetDealQuery, useReopenDealMutation, useUpdateDealMutation } from './deals-api';
+import { useAssignDealMutation, useCloseDealMutation, useGetContactWithDealsQuery, useGetDealEventsQuery, useGetDealQuery, useReopenDealMutation, useUpdateDealMutation } from './deals-api';
 import { CustomerHistory } from './CustomerHistory';
+import { CustomerBadge } from '../contacts/CustomerBadge';
 import { describeDealEvent, requestOf } from './describe-deal-event';
 
 interface DealDrawerProps {
@@ -260,6 +262,17 @@ function DealTimeline({ dealId, funnel }: { dealId: string; funnel: FunnelDto })
   );
 }
 
+/** The customer's name, opening their contact page, with their Lead / Customer badge. */
+function CustomerName({ contactId, name }: { contactId: string; name: string }) {
+  // the same cache entry as the customer's earlier deals below: no extra request
+  const { data: contact } = useGetContactWithDealsQuery(contactId);
+  return (
+    <p className="deal-drawer__contact">
+      <Link to={`/contacts/${contactId}`}>{name}</Link> {contact && <CustomerBadge contact={contact} />}
+    </p>
+  );
+}
+
 /** The side panel of one deal: who and what, its fields to edit, close or reopen, and its history. */
 export function DealDrawer({ dealId, funnel, onClose }: DealDrawerProps) {
   const { data: deal, error, isLoading, refetch } = useGetDealQuery(dealId);
@@ -286,7 +299,7 @@ export function DealDrawer({ dealId, funnel, onClose }: DealDrawerProps) {
           <p className="deal-drawer__title">{deal.title}</p>
           <section className="deal-drawer__section" aria-label="Customer">
             <h3>Customer</h3>
-            <p className="deal-drawer__contact">{deal.contact.name}</p>
+            <CustomerName contactId={deal.contact.id} name={deal.contact.name} />
             {deal.contact.phones.map((phone) => (
               <p key={phone}>
                 <a href={`tel:${phone}`}>{phone}</a>

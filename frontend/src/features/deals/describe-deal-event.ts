@@ -13,6 +13,7 @@ const FIELD_NAMES: Record<string, string> = {
   type: 'the type',
   sourceId: 'the source',
   deadlineAt: 'the contact deadline',
+  contact: 'the customer',
 };
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);

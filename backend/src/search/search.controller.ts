@@ -1,0 +1,17 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { QuickSearchResult } from '@autofunnel/shared';
+import { QuickSearchQuery } from './dto/quick-search.query.js';
+import { SearchService } from './search.service.js';
+
+@ApiTags('search')
+@ApiBearerAuth()
+@Controller('search')
+export class SearchController {
+  constructor(private readonly searching: SearchService) {}
+
+  @Get()
+  search(@Query() query: QuickSearchQuery): Promise<QuickSearchResult> {
+    return this.searching.search(query.q, query.limit);
+  }
+}
