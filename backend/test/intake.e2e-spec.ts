@@ -196,6 +196,19 @@ describe('lead intake (e2e)', () => {
       expect(taken.newRequestAt).toBeNull();
     });
 
+    it('names a caller known only by their number once a later request gives the name', async () => {
+      const line = await channel({ kind: 'phone', mergeRepeatRequests: false });
+      const phone = uniqueRussianMobile();
+      const call = (await send(line.apiKey, 'calls', { externalId: `c-${randomUUID()}`, from: phone, status: 'missed' }).expect(201)).body as IntakeResult;
+      expect((await deal(call.dealId)).contact.name).toBe(phone);
+      const form = (await send(line.apiKey, 'forms', { name: 'Pavel Orlov', phone }).expect(201)).body as IntakeResult;
+      expect(form.contactId).toBe(call.contactId);
+      expect((await deal(call.dealId)).contact.name).toBe('Pavel Orlov');
+      // a real name is never replaced by a number
+      await send(line.apiKey, 'calls', { externalId: `c-${randomUUID()}`, from: phone, status: 'missed' }).expect(201);
+      expect((await deal(call.dealId)).contact.name).toBe('Pavel Orlov');
+    });
+
     it('opens a new deal for a repeat customer when the channel says so, or when their earlier deal is closed', async () => {
       const separate = await channel({ mergeRepeatRequests: false });
       const phone = uniqueRussianMobile();

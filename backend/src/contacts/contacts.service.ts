@@ -29,11 +29,18 @@ export class ContactsService {
   }
 
   /**
-   * The contact for a new deal: an existing one with the same phone or email (gaining the other
-   * value if it lacked it), or a new one. Serialised per phone/email, so two concurrent requests
-   * from one new customer create one contact.
+   * The contact for a new deal: an existing one with the same phone or email, or a new one.
+   * Serialised per phone/email, so two concurrent requests from one new customer create one
+   * contact. An existing contact gains the phone or email it lacked and, if it was known only by
+   * its phone or email (intake names a caller so), the given name; `existing: 'leave'` leaves it
+   * untouched (an import that skips duplicates).
    */
-  async findOrCreate(em: EntityManager, input: Partial<NewContactInput>, field = 'contact'): Promise<{ contact: Contact; reused: boolean }> {
+  async findOrCreate(
+    em: EntityManager,
+    input: Partial<NewContactInput>,
+    field = 'contact',
+    options: { existing: 'complete' | 'leave' } = { existing: 'complete' },
+  ): Promise<{ contact: Contact; reused: boolean }> {
     // Error messages name the request's own fields: "contact.phone", or "phone" for top-level ones.
     const named = (part: string) => (field ? `${field}.${part}` : part);
     const name = input.name?.trim();
@@ -48,16 +55,23 @@ export class ContactsService {
     await lockContactKeys(em, keys);
     const existing = await this.findByKeys(em, keys);
     if (existing) {
-      const phones = union(existing.phones, keys.phones);
-      const emails = union(existing.emails, keys.emails);
-      if (phones.length !== existing.phones.length || emails.length !== existing.emails.length) {
-        await em.update(Contact, existing.id, { phones, emails });
-        Object.assign(existing, { phones, emails });
-      }
+      if (options.existing === 'complete') await this.complete(em, existing, name, keys);
       return { contact: existing, reused: true };
     }
     const contact = await em.save(em.create(Contact, { name, kind: input.kind ?? 'person', ...keys }));
     return { contact, reused: false };
+  }
+
+  private async complete(em: EntityManager, contact: Contact, name: string, keys: ContactKeys): Promise<void> {
+    const patch: Partial<Contact> = {};
+    const phones = union(contact.phones, keys.phones);
+    const emails = union(contact.emails, keys.emails);
+    if (phones.length !== contact.phones.length) patch.phones = phones;
+    if (emails.length !== contact.emails.length) patch.emails = emails;
+    if (isPlaceholderName(contact.name, contact.emails) && !isPlaceholderName(name, emails)) patch.name = name;
+    if (Object.keys(patch).length === 0) return;
+    await em.update(Contact, contact.id, patch);
+    Object.assign(contact, patch);
   }
 
   async create(dto: CreateContactDto): Promise<ContactDto> {
@@ -173,4 +187,9 @@ async function assertMayConvert(em: EntityManager, caller: AuthUser, contactId: 
   if (caller.role !== 'manager') return;
   if (await em.existsBy(Deal, { contactId, responsibleId: caller.id })) return;
   throw new ForbiddenException('Only a team lead, an admin or the manager responsible for one of their deals can convert this contact');
+}
+
+/** A name that is only a phone number or one of the contact's emails, as intake names an unknown caller. */
+function isPlaceholderName(name: string, emails: string[]): boolean {
+  return !/\p{L}/u.test(name) || emails.includes(name.toLowerCase());
 }

@@ -154,12 +154,9 @@ export class ImportRunner implements BeforeApplicationShutdown {
    * email, given the row's missing phone or email and, if it had none, its name.
    */
   private async importContact(em: EntityManager, settings: StartImportRequest, lead: RowLead): Promise<{ contact: Contact; reused: boolean } | 'skipped'> {
-    if (settings.duplicates === 'skip' && (await existingContact(em, lead.keys))) return 'skipped';
-    const { contact, reused } = await this.contacts.findOrCreate(em, lead.contact, '');
-    // created by someone else since the look-up above: still a duplicate
-    if (reused && settings.duplicates === 'skip') return 'skipped';
-    if (reused && hasPlaceholderName(contact)) await em.update(Contact, contact.id, { name: lead.contact.name });
-    return { contact, reused };
+    const skip = settings.duplicates === 'skip';
+    const { contact, reused } = await this.contacts.findOrCreate(em, lead.contact, '', { existing: skip ? 'leave' : 'complete' });
+    return reused && skip ? 'skipped' : { contact, reused };
   }
 
   private async openDeal(em: EntityManager, log: FunnelEventLog, context: RunContext, item: { row: number; lead: RowLead; contact: Contact; reused: boolean }): Promise<void> {
@@ -210,16 +207,6 @@ export class ImportRunner implements BeforeApplicationShutdown {
  */
 export function failedWith(why: string): string {
   return `state = 'failed', finished_at = now(), failure_reason = format('%s after %s of %s rows. The rows before stay imported; import the file again with duplicates skipped to add the rest.', ${why}::text, processed, row_count)`;
-}
-
-/** Whether a contact already has this phone or email (the look-up ContactsService.findOrCreate does). */
-async function existingContact(em: EntityManager, keys: RowLead['keys']): Promise<boolean> {
-  return em.getRepository(Contact).createQueryBuilder('c').where('(c.phones && :phones::text[] OR c.emails && :emails::text[])', keys).getExists();
-}
-
-/** Intake names a customer who gave no name by their phone or email: such a name may be replaced. */
-function hasPlaceholderName(contact: Contact): boolean {
-  return !/\p{L}/u.test(contact.name) || contact.emails.includes(contact.name.toLowerCase());
 }
 
 function isDeadlock(error: unknown): boolean {
