@@ -3,18 +3,10 @@
  * real API and PostgreSQL (BENCH_DATABASE_URL / TEST_DATABASE_URL / DATABASE_URL's server, else
  * the embedded one). Prints figures and ratios; asserts nothing.
  */
-import 'reflect-metadata';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { NestFactory } from '@nestjs/core';
-import * as argon2 from 'argon2';
 import { generateNKeysBetween } from 'fractional-indexing';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DataSource } from 'typeorm';
-// Compiled backend (`npm run bench` builds it first).
-import { configureApp } from '../dist/app.setup.js';
-import { createMigratedDatabase, dropDatabase } from '../dist/database/database-admin.js';
-import { DATA_ROOT, startEmbeddedPostgres } from '../dist/database/embedded-postgres.js';
+import type { DataSource } from 'typeorm';
+import { fmt, printTable, run, timed, withBenchApp } from './support.js';
 
 const SIZES = [1_000, 20_000];
 const RUNS = 40;
@@ -26,37 +18,17 @@ interface Funnel {
 }
 
 async function main(): Promise<void> {
-  let adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  let stopEmbedded: () => Promise<void> = async () => undefined;
-  if (!adminUrl) {
-    const embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_ROOT, 'postgres-bench'), port: 5494, database: 'postgres' });
-    adminUrl = embedded.url;
-    stopEmbedded = embedded.stop;
-  }
-  const database = `autofunnel_bench_${process.pid}`;
-  process.env.DATABASE_URL = await createMigratedDatabase(adminUrl, database);
-  process.env.LOG_LEVEL = 'silent';
-  const { AppModule } = await import('../dist/app.module.js');
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error'], abortOnError: false });
-  try {
-    await configureApp(app);
-    await app.listen(0, '127.0.0.1');
-    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const dataSource = app.get(DataSource);
-    const auth = await signIn(dataSource, base);
-    const api = (route: string, init: RequestInit = {}) =>
-      fetch(`${base}/api${route}`, { ...init, headers: { 'content-type': 'application/json', ...auth, ...(init.headers ?? {}) } });
-
+  await withBenchApp('board', {}, async ({ dataSource, api }) => {
     console.log(`Board, list and take-into-work on PostgreSQL (${RUNS} runs each; ms)\n`);
     const rows: string[][] = [];
     const medians: Record<string, number[]> = { board: [], list: [], deepList: [] };
     for (const size of SIZES) {
       const funnel = (await (await api('/funnels', { method: 'POST', body: JSON.stringify({ name: `Bench ${size}` }) })).json()) as Funnel;
       await insertDeals(dataSource, funnel, size);
-      const board = await timed(() => api(`/funnels/${funnel.id}/board?limit=50`));
-      const list = await timed(() => api(`/deals?funnelId=${funnel.id}&limit=50&sort=amount`));
+      const board = await timed(() => api(`/funnels/${funnel.id}/board?limit=50`), RUNS);
+      const list = await timed(() => api(`/deals?funnelId=${funnel.id}&limit=50&sort=amount`), RUNS);
       const cursor = await deepCursor(api, funnel.id, 10);
-      const deepList = await timed(() => api(`/deals?funnelId=${funnel.id}&limit=50&sort=amount&cursor=${cursor}`));
+      const deepList = await timed(() => api(`/deals?funnelId=${funnel.id}&limit=50&sort=amount&cursor=${cursor}`), RUNS);
       medians.board.push(board.p50);
       medians.list.push(list.p50);
       medians.deepList.push(deepList.p50);
@@ -70,24 +42,7 @@ async function main(): Promise<void> {
     const takes = await takeThroughput(api, dataSource);
     console.log(`\ntake into work, ${TAKES} deals: sequential ${takes.sequential.toFixed(0)}/s, 8 in parallel ${takes.parallel.toFixed(0)}/s ` +
       `(×${(takes.parallel / takes.sequential).toFixed(2)}; writes of one funnel queue on its row lock)`);
-  } finally {
-    await app.close();
-    await dropDatabase(adminUrl, database);
-    await stopEmbedded();
-  }
-}
-
-async function signIn(dataSource: DataSource, base: string): Promise<{ Authorization: string }> {
-  await dataSource.query(`INSERT INTO app_user (email, name, role, password_hash) VALUES ('bench@bench.local', 'Bench Admin', 'admin', $1)`, [
-    await argon2.hash('bench-password'),
-  ]);
-  const response = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@bench.local', password: 'bench-password' }),
   });
-  const { accessToken } = (await response.json()) as { accessToken: string };
-  return { Authorization: `Bearer ${accessToken}` };
 }
 
 /** Bulk-inserts `count` deals (with their contacts) spread over the funnel's stages. */
@@ -138,31 +93,4 @@ async function takeThroughput(api: (route: string, init?: RequestInit) => Promis
   return { sequential, parallel };
 }
 
-async function timed(request: () => Promise<Response>): Promise<{ p50: number; p95: number }> {
-  await (await request()).arrayBuffer(); // warm-up
-  const samples: number[] = [];
-  for (let run = 0; run < RUNS; run += 1) {
-    const started = performance.now();
-    const response = await request();
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`bench request answered ${response.status}`);
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: samples[Math.floor(RUNS * 0.5)], p95: samples[Math.floor(RUNS * 0.95)] };
-}
-
-const fmt = ({ p50, p95 }: { p50: number; p95: number }) => `${p50.toFixed(1)} / ${p95.toFixed(1)}`;
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ');
-  console.log(line(header));
-  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
-  rows.forEach((row) => console.log(line(row)));
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+run(main);

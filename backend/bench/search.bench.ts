@@ -4,19 +4,10 @@
  * DATABASE_URL's server, else the embedded one). Prints p50/p95 per kind of query and the plans
  * PostgreSQL chooses (which indexes serve each search); asserts nothing.
  */
-import 'reflect-metadata';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { NestFactory } from '@nestjs/core';
-import * as argon2 from 'argon2';
 import { generateNKeysBetween } from 'fractional-indexing';
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { DataSource } from 'typeorm';
-// Compiled backend (`npm run bench` builds it first).
-import { configureApp } from '../dist/app.setup.js';
+import type { DataSource } from 'typeorm';
 import { contactSearchCondition, dealSearchCondition } from '../dist/contacts/contact-search.js';
-import { createMigratedDatabase, dropDatabase } from '../dist/database/database-admin.js';
-import { DATA_ROOT, startEmbeddedPostgres } from '../dist/database/embedded-postgres.js';
+import { fmt, printTable, run, timed, withBenchApp } from './support.js';
 
 const CONTACTS = 100_000;
 const RUNS = 40;
@@ -36,28 +27,7 @@ interface QueryKind {
 }
 
 async function main(): Promise<void> {
-  let adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  let stopEmbedded: () => Promise<void> = async () => undefined;
-  if (!adminUrl) {
-    const embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_ROOT, 'postgres-bench'), port: 5494, database: 'postgres' });
-    adminUrl = embedded.url;
-    stopEmbedded = embedded.stop;
-  }
-  const database = `autofunnel_bench_search_${process.pid}`;
-  process.env.DATABASE_URL = await createMigratedDatabase(adminUrl, database);
-  process.env.LOG_LEVEL = 'silent';
-  process.env.DEFAULT_PHONE_REGION = REGION;
-  const { AppModule } = await import('../dist/app.module.js');
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error'], abortOnError: false });
-  try {
-    await configureApp(app);
-    await app.listen(0, '127.0.0.1');
-    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const dataSource = app.get(DataSource);
-    const auth = await signIn(dataSource, base);
-    const api = (route: string, init: RequestInit = {}) =>
-      fetch(`${base}/api${route}`, { ...init, headers: { 'content-type': 'application/json', ...auth, ...(init.headers ?? {}) } });
-
+  await withBenchApp('search', { DEFAULT_PHONE_REGION: REGION }, async ({ dataSource, api }) => {
     const funnel = (await (await api('/funnels', { method: 'POST', body: JSON.stringify({ name: 'Bench search' }) })).json()) as { id: string; stages: { id: string }[] };
     await insertContactsWithDeals(dataSource, funnel.id, funnel.stages.map((stage) => stage.id));
     const kinds = await queryKinds(dataSource);
@@ -65,32 +35,17 @@ async function main(): Promise<void> {
     console.log(`Quick search and the deal list's q on ${CONTACTS.toLocaleString('en')} contacts with a deal each (${RUNS} runs each; ms)\n`);
     const rows: string[][] = [];
     for (const { kind, q } of kinds) {
-      const search = await timed(() => api(`/search?q=${encodeURIComponent(q)}&limit=8`));
-      const list = await timed(() => api(`/deals?funnelId=${funnel.id}&limit=50&q=${encodeURIComponent(q)}`));
-      rows.push([kind, q, String(search.found), fmt(search), fmt(list)]);
+      const searchRequest = () => api(`/search?q=${encodeURIComponent(q)}&limit=8`);
+      const found = (await (await searchRequest()).json()) as { contacts: unknown[]; deals: unknown[] };
+      const search = await timed(searchRequest, RUNS);
+      const list = await timed(() => api(`/deals?funnelId=${funnel.id}&limit=50&q=${encodeURIComponent(q)}`), RUNS);
+      rows.push([kind, q, `${found.contacts.length} c / ${found.deals.length} d`, fmt(search), fmt(list)]);
     }
     printTable(['query kind', 'q', 'found', 'GET /search p50 / p95', 'GET /deals?q= p50 / p95'], rows);
 
     console.log('\nPlans (EXPLAIN ANALYZE) of the contact and deal conditions, index scans only:');
     for (const { kind, q } of kinds) await explain(dataSource, kind, q);
-  } finally {
-    await app.close();
-    await dropDatabase(adminUrl, database);
-    await stopEmbedded();
-  }
-}
-
-async function signIn(dataSource: DataSource, base: string): Promise<{ Authorization: string }> {
-  await dataSource.query(`INSERT INTO app_user (email, name, role, password_hash) VALUES ('bench@bench.local', 'Bench Admin', 'admin', $1)`, [
-    await argon2.hash('bench-password'),
-  ]);
-  const response = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@bench.local', password: 'bench-password' }),
   });
-  const { accessToken } = (await response.json()) as { accessToken: string };
-  return { Authorization: `Bearer ${accessToken}` };
 }
 
 /**
@@ -157,32 +112,4 @@ async function explain(dataSource: DataSource, kind: string, q: string): Promise
   }
 }
 
-async function timed(request: () => Promise<Response>): Promise<{ p50: number; p95: number; found: string }> {
-  const first = await request(); // warm-up; tells what it found
-  const body = (await first.json()) as { contacts?: unknown[]; deals?: unknown[] };
-  const samples: number[] = [];
-  for (let run = 0; run < RUNS; run += 1) {
-    const started = performance.now();
-    const response = await request();
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`bench request answered ${response.status}`);
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: samples[Math.floor(RUNS * 0.5)], p95: samples[Math.floor(RUNS * 0.95)], found: `${body.contacts?.length ?? '-'} c / ${body.deals?.length ?? '-'} d` };
-}
-
-const fmt = ({ p50, p95 }: { p50: number; p95: number }) => `${p50.toFixed(1)} / ${p95.toFixed(1)}`;
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ');
-  console.log(line(header));
-  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
-  rows.forEach((row) => console.log(line(row)));
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+run(main);
