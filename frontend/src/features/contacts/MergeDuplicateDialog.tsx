@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { useGetContactWithDealsQuery } from '../deals/deals-api';
 import { useQuickSearchQuery } from '../search/search-api';
 import { useDebounced } from '../search/use-debounced';
+import { ContactSuggestions } from './ContactSuggestions';
 import { CustomerBadge } from './CustomerBadge';
 import { useMergeContactsMutation } from './contacts-api';
 
@@ -47,26 +48,14 @@ function DuplicatePicker({ keptId, onPick }: { keptId: string; onPick(contact: C
   const [text, setText] = useState('');
   const query = useDebounced(text.trim(), SEARCH_DELAY_MS);
   const { data, isFetching } = useQuickSearchQuery(query, { skip: query.length < 2 });
-  const candidates = data?.contacts.filter((contact) => contact.id !== keptId) ?? [];
+  const candidates = data?.contacts.filter((contact) => contact.id !== keptId);
   return (
     <div className="stack">
       <label className="field">
         <span className="field__label">Find the duplicate</span>
         <input type="search" data-autofocus value={text} onChange={(event) => setText(event.target.value)} placeholder="Name, phone or email" />
       </label>
-      {query.length >= 2 && (
-        <ul className="suggestions" aria-label="Contacts found" aria-busy={isFetching}>
-          {data && candidates.length === 0 && <li className="suggestions__empty">No other contact found.</li>}
-          {candidates.map((contact) => (
-            <li key={contact.id}>
-              <button type="button" className="suggestions__item" onClick={() => onPick(contact)}>
-                <span className="suggestions__name">{contact.name}</span>
-                <span className="muted small">{[...contact.phones, ...contact.emails].join(' · ')}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {query.length >= 2 && <ContactSuggestions label="Contacts found" contacts={candidates} busy={isFetching} emptyText="No other contact found." onPick={onPick} />}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { toastShown } from '../../app/toasts-slice';
 import { Dialog } from '../../components/Dialog';
 import { SelectField } from '../../components/SelectField';
 import { selectCurrentUser } from '../auth/auth-slice';
+import { ContactSuggestions } from '../contacts/ContactSuggestions';
 import { useGetSourcesQuery } from '../directory/directory-api';
 import { DEAL_TYPE_LABELS } from './deal-labels';
 import { useCreateDealMutation, useSearchContactsQuery } from './deals-api';
@@ -67,17 +68,7 @@ function ContactPicker({ picked, onPick, query, onQuery }: { picked: ContactDto 
         Pick a customer we already know, or fill in a new one below.
       </p>
       {debounced.length >= 2 && (
-        <ul className="suggestions" aria-label="Customers found" aria-busy={isFetching}>
-          {matches?.length === 0 && <li className="suggestions__empty">No customer found: a new one will be created.</li>}
-          {matches?.map((contact) => (
-            <li key={contact.id}>
-              <button type="button" className="suggestions__item" onClick={() => onPick(contact)}>
-                <span className="suggestions__name">{contact.name}</span>
-                <span className="muted small">{[...contact.phones, ...contact.emails].join(' · ')}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <ContactSuggestions<ContactDto> label="Customers found" contacts={matches} busy={isFetching} emptyText="No customer found: a new one will be created." onPick={onPick} />
       )}
     </div>
   );
