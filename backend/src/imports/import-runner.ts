@@ -20,8 +20,6 @@ export const MAX_LISTED_ERRORS = 1000;
 /** A batch that lost a deadlock to a concurrent request about the same customer is tried again. */
 const DEADLOCK_RETRIES = 3;
 
-type RowOutcome = 'created' | 'merged' | 'skipped';
-
 /** What one batch did, written to the job in the batch's own transaction. */
 interface BatchResult {
   created: number;

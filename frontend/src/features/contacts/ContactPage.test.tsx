@@ -108,7 +108,7 @@ describe('ContactPage', () => {
   });
 
   it('lets an admin find a duplicate, see both, and merge it after confirming', async () => {
-    const fetchMock = renderPage(signedInAsAdmin, (request, path) => {
+    const fetchMock = renderPage(signedInAsAdmin, (_request, path) => {
       if (path.startsWith('/api/search?')) return jsonResponse({ contacts: [contactBase, duplicate], deals: [] });
       if (path === '/api/contacts/c2') return jsonResponse({ ...duplicate, deals: [deal({ id: 'd7', code: 'D-7', stageId: 'st-test-drive' }), deal({ id: 'd8', code: 'D-8', stageId: 'st-test-drive' })] });
       if (path === '/api/contacts/c1/merge') return jsonResponse({ ...contactBase, phones: [...contactBase.phones, ...duplicate.phones] });

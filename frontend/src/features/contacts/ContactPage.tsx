@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { ContactWithDealsDto, UserDto } from '@autofunnel/shared';
 import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
 import { describeError } from '../../app/describe-error';
@@ -9,8 +9,8 @@ import { RowsSkeleton } from '../../components/Skeleton';
 import { ErrorMessage } from '../../components/StatusMessage';
 import { ConfirmDialog } from '../admin/channels/ConfirmDialog';
 import { selectCurrentUser } from '../auth/auth-slice';
-import { formatAmount, formatDateTime } from '../board/format';
-import { DEAL_STATUS_LABELS } from '../deals/deal-labels';
+import { formatDateTime } from '../board/format';
+import { DealHistoryList } from '../deals/DealHistoryList';
 import { useGetContactWithDealsQuery } from '../deals/deals-api';
 import { CustomerBadge } from './CustomerBadge';
 import { useConvertContactMutation } from './contacts-api';
@@ -56,23 +56,7 @@ function ConvertToCustomer({ contact }: { contact: ContactWithDealsDto }) {
 }
 
 function ContactDeals({ contact }: { contact: ContactWithDealsDto }) {
-  if (contact.deals.length === 0) return <p className="muted">No deals yet.</p>;
-  return (
-    <ul className="customer-history">
-      {contact.deals.map((deal) => (
-        <li key={deal.id} className="customer-history__item">
-          <Link to={`/funnels/${deal.funnelId}/deals/${deal.id}`}>{deal.code}</Link>{' '}
-          <span className={`status-pill status-pill--${deal.status}`}>{DEAL_STATUS_LABELS[deal.status]}</span>
-          <span className="customer-history__title">{deal.title}</span>
-          <span className="muted">
-            {formatDateTime(deal.createdAt)}
-            {deal.amount !== null && ` · ${formatAmount(deal.amount)}`}
-            {deal.responsible && ` · ${deal.responsible.name}`}
-          </span>
-        </li>
-      ))}
-    </ul>
-  );
+  return contact.deals.length === 0 ? <p className="muted">No deals yet.</p> : <DealHistoryList deals={contact.deals} />;
 }
 
 /** /contacts/:contactId: who the contact is, lead or customer, their deals, convert and (admins) merge. */
