@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
 import { ChannelsModule } from './channels/channels.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
+import { ClockModule } from './common/clock.js';
 import { validateEnvironment, type AppEnvironment } from './config/env.js';
 import { ContactsModule } from './contacts/contacts.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -19,6 +21,15 @@ import { RealtimeModule } from './realtime/realtime.module.js';
 import { SearchModule } from './search/search.module.js';
 import { SourcesModule } from './sources/sources.module.js';
 import { UsersModule } from './users/users.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
+import { FollowUpModule } from './follow-up/follow-up.module.js';
+import { LostReasonsModule } from './lost-reasons/lost-reasons.module.js';
+import { MessagesModule } from './messages/messages.module.js';
+import { OffersModule } from './offers/offers.module.js';
+import { StockModule } from './stock/stock.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
+import { TestDrivesModule } from './test-drives/test-drives.module.js';
+import { TradeInsModule } from './trade-ins/trade-ins.module.js';
 
 @Module({
   imports: [
@@ -37,6 +48,8 @@ import { UsersModule } from './users/users.module.js';
         },
       }),
     }),
+    ScheduleModule.forRoot(),
+    ClockModule,
     DatabaseModule,
     AuthModule,
     UsersModule,
@@ -49,6 +62,16 @@ import { UsersModule } from './users/users.module.js';
     IntakeModule,
     SearchModule,
     ImportsModule,
+    // The deal page and stock
+    StockModule,
+    TradeInsModule,
+    OffersModule,
+    TestDrivesModule,
+    DocumentsModule,
+    TasksModule,
+    MessagesModule,
+    FollowUpModule,
+    LostReasonsModule,
     HealthModule,
     RealtimeModule,
   ],

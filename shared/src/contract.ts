@@ -92,6 +92,15 @@ export interface DealDto {
   lastActivityAt: string;
   deadlineAt: string | null;
   lostReason: string | null;
+  closedAt: string | null;
+  /** Counts shown on the card and the deal page's header. */
+  tradeInCount: number;
+  testDriveCount: number;
+  offerCount: number;
+  /** Long-term follow-up: the deal is out of view until this time, then back on the board. */
+  followUpUntil: string | null;
+  /** Marked invalid: in the trash, hidden everywhere; only an admin sees and restores it. */
+  trashedAt: string | null;
   /** When a repeat customer's new request was added to this deal; cleared when someone next acts on it. */
   newRequestAt: string | null;
 }

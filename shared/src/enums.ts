@@ -26,3 +26,25 @@ export type DealOutcome = (typeof DEAL_OUTCOMES)[number];
 /** Columns the deal list can be sorted by. */
 export const DEAL_SORT_FIELDS = ['createdAt', 'updatedAt', 'lastActivityAt', 'deadlineAt', 'amount'] as const;
 export type DealSortField = (typeof DEAL_SORT_FIELDS)[number];
+
+/** A vehicle in stock: for sale, held for a customer, or sold (a won deal's offer sells it). */
+export const VEHICLE_STATUSES = ['in_stock', 'reserved', 'sold'] as const;
+export type VehicleStatus = (typeof VEHICLE_STATUSES)[number];
+
+export const TEST_DRIVE_STATUSES = ['scheduled', 'done', 'cancelled'] as const;
+export type TestDriveStatus = (typeof TEST_DRIVE_STATUSES)[number];
+
+/** The appointments a manager plans on a deal; each may have a due time and participants. */
+export const TASK_KINDS = ['task', 'call', 'meeting'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const TASK_PRIORITIES = ['low', 'normal', 'high'] as const;
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+
+/** How a contact deadline ended: the customer was reached, or not (with why). */
+export const DEADLINE_OUTCOMES = ['contacted', 'not_contacted'] as const;
+export type DeadlineOutcome = (typeof DEADLINE_OUTCOMES)[number];
+
+/** `outbox`: written but not sent, because no SMTP server is configured. */
+export const MESSAGE_STATUSES = ['sent', 'outbox', 'failed'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];

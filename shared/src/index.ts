@@ -6,3 +6,6 @@ export * from './stage-rules.js';
 export * from './intake.js';
 export * from './imports.js';
 export * from './search.js';
+export * from './stock.js';
+export * from './deal-page.js';
+export * from './vin.js';

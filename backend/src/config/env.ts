@@ -47,6 +47,40 @@ export class AppEnvironment {
   @Min(1)
   REALTIME_REPLAY_LIMIT = 1000;
 
+  /** Where uploaded deal documents are kept; default `.data/documents` in the repository. */
+  @IsOptional()
+  @IsString()
+  DOCUMENTS_DIR?: string;
+
+  /** Largest document a user may upload, in megabytes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1024)
+  DOCUMENT_MAX_MB = 20;
+
+  /** File types a document may have (extensions, checked against the file's content). */
+  @IsString()
+  DOCUMENT_TYPES = 'pdf,jpg,png,webp,heic,docx,xlsx,odt,ods';
+
+  /** e.g. smtps://user:password@mail.example.com:465; unset, messages wait in the outbox. */
+  @IsOptional()
+  @IsString()
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'Autofunnel <no-reply@autofunnel.local>';
+
+  /** An open deal without activity for this long is closed as lost with reason "expired". */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  DEAL_EXPIRY_WEEKS = 8;
+
+  /** When the follow-up job (expiry, long-term follow-up) runs, as a cron expression; "off" never. */
+  @IsString()
+  FOLLOW_UP_JOB_CRON = '*/10 * * * *';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }

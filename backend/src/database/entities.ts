@@ -10,5 +10,16 @@ import { Stage } from '../funnels/stage.entity.js';
 import { Source } from '../sources/source.entity.js';
 import { Branch } from '../users/branch.entity.js';
 import { User } from '../users/user.entity.js';
+import { DealContact } from '../deals/deal-contact.entity.js';
+import { DealDocument } from '../documents/deal-document.entity.js';
+import { Deadline } from '../follow-up/deadline.entity.js';
+import { LostReason } from '../lost-reasons/lost-reason.entity.js';
+import { Message } from '../messages/message.entity.js';
+import { Offer } from '../offers/offer.entity.js';
+import { Vehicle } from '../stock/vehicle.entity.js';
+import { Task } from '../tasks/task.entity.js';
+import { TestDrive } from '../test-drives/test-drive.entity.js';
+import { TradeIn } from '../trade-ins/trade-in.entity.js';
 
-export const ENTITIES = [Branch, User, Source, Funnel, Stage, Contact, Deal, FunnelEvent, Channel, IntakeRequest, NumberSeries, ImportJob];
+export const ENTITIES = [Branch, User, Source, Funnel, Stage, Contact, Deal, FunnelEvent, Channel, IntakeRequest, NumberSeries, ImportJob,
+  Vehicle, TradeIn, Offer, TestDrive, DealDocument, Task, Message, Deadline, LostReason, DealContact];

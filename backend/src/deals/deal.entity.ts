@@ -22,6 +22,8 @@ import { Source } from '../sources/source.entity.js';
 @Index('ix_deal_responsible', ['responsibleId', 'status'])
 @Index('ix_deal_contact', ['contactId'])
 @Index('ix_deal_title_trgm', { synchronize: false })
+@Index('ix_deal_open_activity', ['lastActivityAt'], { where: `status = 'open' AND trashed_at IS NULL` })
+@Index('ix_deal_follow_up', ['followUpUntil'], { where: 'follow_up_until IS NOT NULL' })
 export class Deal {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -116,6 +118,24 @@ export class Deal {
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
+
+  @Column({ name: 'trade_in_count', type: 'integer', default: 0 })
+  tradeInCount: number;
+
+  @Column({ name: 'test_drive_count', type: 'integer', default: 0 })
+  testDriveCount: number;
+
+  /** Active offers (withdrawn ones are not counted). */
+  @Column({ name: 'offer_count', type: 'integer', default: 0 })
+  offerCount: number;
+
+  /** Long-term follow-up: off the board until then; the follow-up job brings it back. */
+  @Column({ name: 'follow_up_until', type: 'timestamptz', nullable: true })
+  followUpUntil: Date | null;
+
+  /** Marked invalid: hidden everywhere until an admin restores it. */
+  @Column({ name: 'trashed_at', type: 'timestamptz', nullable: true })
+  trashedAt: Date | null;
 
   /** A repeat customer's request was added to this deal and nobody has acted on the deal since. */
   @Column({ name: 'new_request_at', type: 'timestamptz', nullable: true })

@@ -43,6 +43,12 @@ export function toDealDto(deal: Deal): DealDto {
     lastActivityAt: deal.lastActivityAt.toISOString(),
     deadlineAt: deal.deadlineAt?.toISOString() ?? null,
     lostReason: deal.lostReason,
+    closedAt: deal.closedAt?.toISOString() ?? null,
+    tradeInCount: deal.tradeInCount,
+    testDriveCount: deal.testDriveCount,
+    offerCount: deal.offerCount,
+    followUpUntil: deal.followUpUntil?.toISOString() ?? null,
+    trashedAt: deal.trashedAt?.toISOString() ?? null,
     newRequestAt: deal.newRequestAt?.toISOString() ?? null,
   };
 }

@@ -13,6 +13,8 @@ import { Stage } from '../funnels/stage.entity.js';
 import { Source } from '../sources/source.entity.js';
 import { Branch } from '../users/branch.entity.js';
 import { User } from '../users/user.entity.js';
+import { setOpenDeadline } from '../follow-up/open-deadline.js';
+import { sellOfferedVehicle } from '../offers/vehicle-sale.js';
 import { Deal } from './deal.entity.js';
 import { DEAL_RELATIONS, toDealDto } from './deal.mapper.js';
 import { positionBetween } from './deal-ordering.js';
@@ -37,8 +39,8 @@ export interface NewDealInput {
   eventData?: Record<string, unknown>;
 }
 
-/** What a mutation changes on the locked deal, and the event that records it. */
-interface DealChange {
+/** What a change does to the locked deal (fields, counters), and the event that records it. */
+export interface DealChange {
   patch: Partial<Deal>;
   type: BoardEventType;
   data: Record<string, unknown>;
@@ -128,6 +130,7 @@ export class DealsService {
       deadlineAt: new Date(now.getTime() + this.contactDeadlineMs),
     });
     const { id } = await em.save(deal);
+    await setOpenDeadline(em, id, deal.deadlineAt, input.actor?.id ?? null);
     const created = toDealDto(await this.load(em, id));
     await log.append(created.funnelId, {
       type: 'deal.created',
@@ -162,12 +165,15 @@ export class DealsService {
   }
 
   update(caller: AuthUser, id: string, dto: UpdateDealDto): Promise<DealDto> {
-    return this.mutate(caller, id, { anyoneMayTry: false }, async (em, deal) => {
+    return this.change(caller, id, {}, async (em, deal) => {
       if (deal.version !== dto.version) throw staleVersion(deal);
       if (dto.sourceId) await this.mustExist(em, Source, dto.sourceId, 'sourceId');
       const { version: _version, deadlineAt, ...fields } = dto;
       const patch: Partial<Deal> = { ...fields };
-      if (deadlineAt !== undefined) patch.deadlineAt = deadlineAt === null ? null : new Date(deadlineAt);
+      if (deadlineAt !== undefined) {
+        patch.deadlineAt = deadlineAt === null ? null : new Date(deadlineAt);
+        await setOpenDeadline(em, deal.id, patch.deadlineAt, caller.id);
+      }
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const [field, to] of Object.entries(patch) as [keyof Deal, unknown][]) {
         const from = deal[field];
@@ -180,7 +186,7 @@ export class DealsService {
   /** "Take into work": the caller becomes responsible; an unassigned deal moves to the first open stage. */
   take(caller: AuthUser, id: string): Promise<DealDto> {
     // Anyone may try: a deal someone already holds answers 409 naming them, not 403.
-    return this.mutate(caller, id, { anyoneMayTry: true }, async (em, deal) => {
+    return this.change(caller, id, { anyoneMayTry: true }, async (em, deal) => {
       if (deal.status !== 'open') throw new ConflictException(`This deal is ${deal.status}; reopen it before taking it into work`);
       if (deal.responsibleId) {
         const holder = await em.findOneBy(User, { id: deal.responsibleId });
@@ -208,7 +214,7 @@ export class DealsService {
    * concurrent moves to the same spot still get distinct, correctly ordered keys.
    */
   move(caller: AuthUser, id: string, dto: MoveDealDto): Promise<DealDto> {
-    return this.mutate(caller, id, { anyoneMayTry: false }, async (em, deal) => {
+    return this.change(caller, id, {}, async (em, deal) => {
       if (dto.version !== undefined && dto.version !== deal.version) throw staleVersion(deal);
       if (deal.status === 'lost') throw new ConflictException('This deal is lost; reopen it before moving it');
       const target = await em.findOneBy(Stage, { id: dto.stageId });
@@ -220,19 +226,23 @@ export class DealsService {
       const patch: Partial<Deal> = { stageId: target.id, position };
       if (target.kind === 'unassigned') patch.responsibleId = null;
       else if (!deal.responsibleId) Object.assign(patch, { responsibleId: caller.id, branchId: deal.branchId ?? caller.branchId });
-      if (target.kind === 'won' && deal.status !== 'won') Object.assign(patch, { status: 'won', closedAt: new Date() });
+      let soldVehicleId: string | null = null;
+      if (target.kind === 'won' && deal.status !== 'won') {
+        Object.assign(patch, { status: 'won', closedAt: new Date() });
+        soldVehicleId = await sellOfferedVehicle(em, deal.id);
+      }
       if (target.kind !== 'won' && deal.status === 'won') Object.assign(patch, { status: 'open', closedAt: null });
       return {
         patch,
         type: 'deal.moved',
-        data: { fromStageId: deal.stageId, toStageId: target.id, position, beforeId: dto.beforeId ?? null, afterId: dto.afterId ?? null, status: patch.status ?? deal.status, responsibleId: patch.responsibleId === undefined ? deal.responsibleId : patch.responsibleId },
+        data: { soldVehicleId, fromStageId: deal.stageId, toStageId: target.id, position, beforeId: dto.beforeId ?? null, afterId: dto.afterId ?? null, status: patch.status ?? deal.status, responsibleId: patch.responsibleId === undefined ? deal.responsibleId : patch.responsibleId },
       };
     });
   }
 
   assign(caller: AuthUser, id: string, dto: AssignDealDto): Promise<DealDto> {
     if (!dto.userId && !dto.branchId) throw new BadRequestException('Give userId, branchId or both');
-    return this.mutate(caller, id, { anyoneMayTry: false }, async (em, deal) => {
+    return this.change(caller, id, {}, async (em, deal) => {
       const patch: Partial<Deal> = {};
       if (dto.branchId) patch.branchId = (await this.mustExist(em, Branch, dto.branchId, 'branchId')).id;
       if (dto.userId) {
@@ -256,21 +266,23 @@ export class DealsService {
   close(caller: AuthUser, id: string, dto: CloseDealDto): Promise<DealDto> {
     const reason = dto.reason || null;
     if (dto.outcome === 'lost' && !reason) throw new BadRequestException('reason is required when a deal is lost (e.g. "Bought elsewhere")');
-    return this.mutate(caller, id, { anyoneMayTry: false }, async (em, deal) => {
+    return this.change(caller, id, {}, async (em, deal) => {
       if (deal.status !== 'open') throw new ConflictException(`This deal is already ${deal.status}`);
       const patch: Partial<Deal> = { status: dto.outcome, closedAt: new Date() };
+      let soldVehicleId: string | null = null;
       if (dto.outcome === 'lost') patch.lostReason = reason;
       else {
         const won = await this.stageOfKind(em, deal.funnelId, 'won');
         Object.assign(patch, { stageId: won.id, position: await this.topPosition(em, won.id), responsibleId: deal.responsibleId ?? caller.id });
+        soldVehicleId = await sellOfferedVehicle(em, deal.id);
       }
-      return { patch, type: 'deal.closed', data: { outcome: dto.outcome, reason, fromStageId: deal.stageId, toStageId: patch.stageId ?? deal.stageId } };
+      return { patch, type: 'deal.closed', data: { outcome: dto.outcome, reason, soldVehicleId, fromStageId: deal.stageId, toStageId: patch.stageId ?? deal.stageId } };
     });
   }
 
   /** Back to open: a lost deal where it was; a won deal to the last open stage. */
   reopen(caller: AuthUser, id: string): Promise<DealDto> {
-    return this.mutate(caller, id, { anyoneMayTry: false }, async (em, deal) => {
+    return this.change(caller, id, {}, async (em, deal) => {
       if (deal.status === 'open') throw new ConflictException('This deal is already open');
       const patch: Partial<Deal> = { status: 'open', closedAt: null, lostReason: null };
       const stage = await em.findOneByOrFail(Stage, { id: deal.stageId });
@@ -282,11 +294,17 @@ export class DealsService {
     });
   }
 
-  /** The transaction shared by every change of an existing deal. */
-  private async mutate(
-    caller: AuthUser,
+  /**
+   * The transaction shared by every change of an existing deal, here and in the deal page's
+   * modules (offers, tasks, documents...): locks the funnel then the deal, checks the caller may
+   * work on it, runs `change` (which may write its own rows with `em`), then bumps the deal's
+   * version and last activity and appends the event with the changed deal. A trashed deal is
+   * not found, except for `trashed: 'allow'` (restoring it). `actor: null` is the system (jobs).
+   */
+  async change(
+    caller: AuthUser | null,
     id: string,
-    options: { anyoneMayTry: boolean },
+    options: { anyoneMayTry?: boolean; trashed?: 'allow' },
     change: (em: EntityManager, deal: Deal) => Promise<DealChange>,
   ): Promise<DealDto> {
     // A deal never changes funnel, so its funnel can be read before taking the funnel's lock.
@@ -294,8 +312,8 @@ export class DealsService {
     return this.events.transaction(async (em, log) => {
       await lockFunnel(em, funnelId);
       const deal = await em.findOne(Deal, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!deal) throw new NotFoundException(`Deal ${id} does not exist`);
-      if (!options.anyoneMayTry) assertMayWorkOn(caller, deal);
+      if (!deal || (deal.trashedAt && options.trashed !== 'allow')) throw new NotFoundException(`Deal ${id} does not exist`);
+      if (caller && !options.anyoneMayTry) assertMayWorkOn(caller, deal);
       const { patch, type, data } = await change(em, deal);
       await em
         .createQueryBuilder()
@@ -347,9 +365,10 @@ export class DealsService {
     return positionBetween(null, row?.position ?? null);
   }
 
-  private async funnelOf(id: string): Promise<string> {
-    const deal = await this.dataSource.getRepository(Deal).findOne({ where: { id }, select: { id: true, funnelId: true } });
-    if (!deal) throw new NotFoundException(`Deal ${id} does not exist`);
+  /** The deal's funnel; 404 for a deal that does not exist or is in the trash. */
+  async funnelOf(id: string): Promise<string> {
+    const deal = await this.dataSource.getRepository(Deal).findOne({ where: { id }, select: { id: true, funnelId: true, trashedAt: true } });
+    if (!deal || deal.trashedAt) throw new NotFoundException(`Deal ${id} does not exist`);
     return deal.funnelId;
   }
 

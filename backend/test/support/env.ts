@@ -5,3 +5,5 @@ process.env.NODE_ENV = 'test';
 // A test file may set another region before it starts its app; the next file starts from US again.
 process.env.DEFAULT_PHONE_REGION = 'US';
 delete process.env.REDIS_URL;
+// Tests run the follow-up job themselves, with an injected clock.
+process.env.FOLLOW_UP_JOB_CRON = 'off';

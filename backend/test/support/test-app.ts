@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
+import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import type { FunnelDto, Role } from '@autofunnel/shared';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
@@ -30,11 +30,12 @@ export class TestApp {
   ) {}
 
   /** Listens on a free local port, so socket.io clients can connect too. */
-  static async start(options: { redisUrl?: string } = {}): Promise<TestApp> {
+  static async start(options: { redisUrl?: string; override?: (builder: TestingModuleBuilder) => TestingModuleBuilder } = {}): Promise<TestApp> {
     // What else shares state through Redis (the intake rate limits) reads REDIS_URL from the
     // environment when the app is compiled, as in production (env.ts clears it for the next file).
     if (options.redisUrl) process.env.REDIS_URL = options.redisUrl;
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+    const builder = Test.createTestingModule({ imports: [AppModule] });
+    const moduleRef = await (options.override ? options.override(builder) : builder).compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
     await configureApp(app, options);
     await app.listen(0, '127.0.0.1');

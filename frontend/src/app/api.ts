@@ -44,6 +44,10 @@ const baseQuery: BaseQueryFn<string | FetchArgs, unknown, FetchBaseQueryError> =
 export const api = createApi({
   reducerPath: 'api',
   baseQuery,
-  tagTypes: ['Funnel', 'Board', 'Deal', 'DealEvents', 'DealList', 'Contact', 'Source', 'User', 'Channel', 'Import'],
+  tagTypes: [
+    'Funnel', 'Board', 'Deal', 'DealEvents', 'DealList', 'Contact', 'Source', 'User', 'Channel', 'Import',
+    // The deal page and stock
+    'Vehicle', 'TradeIn', 'Offer', 'TestDrive', 'Document', 'Task', 'Message', 'Deadline', 'DealContacts', 'LostReason', 'MyDay', 'Trash',
+  ],
   endpoints: () => ({}),
 });

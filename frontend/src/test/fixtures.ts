@@ -57,6 +57,12 @@ export function deal(overrides: Partial<DealDto> & Pick<DealDto, 'id' | 'code' |
     lastActivityAt: '2026-11-01T10:00:00.000Z',
     deadlineAt: null,
     lostReason: null,
+    closedAt: null,
+    tradeInCount: 0,
+    testDriveCount: 0,
+    offerCount: 0,
+    followUpUntil: null,
+    trashedAt: null,
     newRequestAt: null,
     ...overrides,
   };

@@ -3,6 +3,7 @@ import { InitialSchema1795461009642 } from './1795461009642-InitialSchema.js';
 import { LeadIntake1795502155137 } from './1795502155137-LeadIntake.js';
 import { ContactSearchAndCustomers1795600001000 } from './1795600001000-ContactSearchAndCustomers.js';
 import { Imports1795600002000 } from './1795600002000-Imports.js';
+import { DealPage1795600003000 } from './1795600003000-DealPage.js';
 
 /** Every migration, oldest first (listed, not globbed, so jest and the CLI load the same code). */
-export const MIGRATIONS = [InitialSchema1795461009642, EventDealSnapshot1795462801003, LeadIntake1795502155137, ContactSearchAndCustomers1795600001000, Imports1795600002000];
+export const MIGRATIONS = [InitialSchema1795461009642, EventDealSnapshot1795462801003, LeadIntake1795502155137, ContactSearchAndCustomers1795600001000, Imports1795600002000, DealPage1795600003000];
