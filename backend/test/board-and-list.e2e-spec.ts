@@ -104,8 +104,27 @@ describe('board and deal list (e2e)', () => {
     expect(byCode.items.map((deal) => deal.id)).toContain(created[4].id);
   });
 
+  it('keeps deals in long-term follow-up off the board and its counts, but in the list (followUp=only|exclude)', async () => {
+    const shown = await createDeal(t, admin, funnel, { amount: 100, responsibleId: anna.id });
+    const away = await createDeal(t, admin, funnel, { amount: 900, responsibleId: anna.id });
+    // Written as POST /deals/:id/follow-up (FollowUpModule) writes it; the board's reading of it is under test here.
+    await t.dataSource.query(`UPDATE deal SET follow_up_until = now() + interval '30 days' WHERE id = $1`, [away.id]);
+
+    const board: BoardDto = (await t.http.get(`/api/funnels/${funnel.id}/board`).set(anna.auth).expect(200)).body;
+    expect(board.columns[1]).toMatchObject({ stageId: stageOf(funnel, 'open'), count: 1, amountSum: 100, deals: [expect.objectContaining({ id: shown.id })] });
+    const page = (await t.http.get(`/api/stages/${stageOf(funnel, 'open')}/deals`).set(anna.auth).expect(200)).body as { items: DealDto[] };
+    expect(page.items.map((deal) => deal.id)).toEqual([shown.id]);
+
+    const listed = async (extra: string) => (await t.http.get(`/api/deals?funnelId=${funnel.id}${extra}`).set(anna.auth).expect(200)).body as DealListPage;
+    const all = await listed('');
+    expect(all.total).toBe(2);
+    expect(all.items.find((deal) => deal.id === away.id)?.followUpUntil).toEqual(expect.any(String));
+    expect(await listed('&followUp=only')).toMatchObject({ total: 1, items: [expect.objectContaining({ id: away.id })] });
+    expect(await listed('&followUp=exclude')).toMatchObject({ total: 1, items: [expect.objectContaining({ id: shown.id })] });
+  });
+
   it('refuses bad list parameters with 400', async () => {
-    for (const query of ['limit=0', 'limit=abc', 'sort=name', 'order=up', 'status=pending', 'cursor=%%%', 'responsibleId=x']) {
+    for (const query of ['limit=0', 'limit=abc', 'sort=name', 'order=up', 'status=pending', 'cursor=%%%', 'responsibleId=x', 'followUp=maybe']) {
       const response = await t.http.get(`/api/deals?${query}`).set(anna.auth);
       expect([query, response.status]).toEqual([query, 400]);
     }

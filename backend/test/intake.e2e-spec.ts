@@ -209,6 +209,25 @@ describe('lead intake (e2e)', () => {
       expect((await deal(call.dealId)).contact.name).toBe('Pavel Orlov');
     });
 
+    it('brings a deal in long-term follow-up back to the board, with a new deadline, when the customer writes again', async () => {
+      const web = await channel();
+      const email = uniqueEmail();
+      const first = (await send(web.apiKey, 'forms', { name: 'Nina Sokolova', email }).expect(201)).body as IntakeResult;
+      const until = new Date(Date.now() + 60 * 86_400_000).toISOString();
+      const parked = (await t.http.post(`/api/deals/${first.dealId}/follow-up`).set(admin.auth).send({ until }).expect(200)).body as DealDto;
+      expect(parked).toMatchObject({ followUpUntil: until, deadlineAt: null });
+
+      const again = (await send(web.apiKey, 'forms', { name: 'Nina Sokolova', email, message: 'Is the offer still valid?' }).expect(201)).body as IntakeResult;
+      expect(again).toMatchObject({ dealId: first.dealId, addedToOpenDeal: true });
+      const back = await deal(first.dealId);
+      expect(back.followUpUntil).toBeNull();
+      expect(new Date(back.deadlineAt!).getTime()).toBeGreaterThan(Date.now());
+      const added = (await timeline(first.dealId)).filter((event) => event.type === 'deal.request_added');
+      expect(added.at(-1)!.data).toMatchObject({ returnedFromFollowUp: { until } });
+      const deadlines = (await t.http.get(`/api/deals/${first.dealId}/deadlines`).set(admin.auth).expect(200)).body as { dueAt: string; resolvedAt: string | null }[];
+      expect(deadlines.filter((deadline) => deadline.resolvedAt === null)).toEqual([expect.objectContaining({ dueAt: back.deadlineAt })]);
+    });
+
     it('opens a new deal for a repeat customer when the channel says so, or when their earlier deal is closed', async () => {
       const separate = await channel({ mergeRepeatRequests: false });
       const phone = uniqueRussianMobile();

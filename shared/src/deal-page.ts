@@ -4,7 +4,7 @@
  * to the deal's timeline and sent to live boards as a `board:event` (see events.ts).
  * Part of the public contract (api.md, "The deal page").
  */
-import type { ContactSummaryDto, DealDto, UserRef } from './contract.js';
+import type { ContactSummaryDto, CursorPage, DealDto, UserRef } from './contract.js';
 import type { DeadlineOutcome, MessageStatus, TaskKind, TaskPriority, TestDriveStatus } from './enums.js';
 import type { VehicleDto } from './stock.js';
 
@@ -98,15 +98,27 @@ export interface CreateNoteRequest {
   text: string;
 }
 
+/**
+ * A file on a deal. POST /api/deals/:id/documents (multipart `file`, `title?`): 413 over
+ * DOCUMENT_MAX_MB, 415 when the content is not one of DOCUMENT_TYPES. The bytes are at
+ * GET /api/documents/:id/download.
+ */
 export interface DocumentDto {
   id: string;
   dealId: string;
   title: string;
   fileName: string;
+  /** Detected from the content, e.g. application/pdf. */
   contentType: string;
+  /** In bytes. */
   size: number;
   createdAt: string;
   createdBy: UserRef | null;
+}
+
+/** PATCH /api/documents/:id */
+export interface RenameDocumentRequest {
+  title: string;
 }
 
 export interface TaskDto {
@@ -144,8 +156,18 @@ export interface CreateTaskRequest {
   notes?: string;
 }
 
-/** PATCH /api/tasks/:id */
-export type UpdateTaskRequest = Partial<Omit<CreateTaskRequest, 'kind'>>;
+/** PATCH /api/tasks/:id: only the fields given change; `null` clears a time, the branch or the notes. */
+export interface UpdateTaskRequest {
+  title?: string;
+  dueAt?: string | null;
+  endsAt?: string | null;
+  assigneeId?: string;
+  /** Replaces the participants. */
+  participantIds?: string[];
+  branchId?: string | null;
+  priority?: TaskPriority;
+  notes?: string | null;
+}
 
 /** POST /api/tasks/:id/complete: posts to the deal's timeline. */
 export interface CompleteTaskRequest {
@@ -156,11 +178,14 @@ export interface CompleteTaskRequest {
 export interface MessageDto {
   id: string;
   dealId: string;
+  /** For the outbox, which lists messages of every deal. */
+  deal: { id: string; code: string; title: string };
   to: string;
   subject: string;
   body: string;
   offerId: string | null;
   status: MessageStatus;
+  /** Why the last attempt failed, in words. */
   error: string | null;
   createdAt: string;
   sentAt: string | null;
@@ -175,6 +200,9 @@ export interface SendMessageRequest {
   body: string;
   offerId?: string;
 }
+
+/** GET /api/messages?status=&limit=&cursor= (team leads and admins): newest first. */
+export type MessageListPage = CursorPage<MessageDto>;
 
 /** A target time to contact the customer; the open one is the deal's `deadlineAt`. */
 export interface DeadlineDto {
@@ -208,6 +236,16 @@ export interface FollowUpRequest {
   until: string | null;
 }
 
+/** An entry of GET /api/deals/trash (admin): the deal, and who put it in the trash (null: the system). */
+export interface TrashedDealDto extends DealDto {
+  trashedBy: UserRef | null;
+}
+
+/** GET /api/deals/trash?funnelId=&limit=&cursor=: newest-trashed first; `total` is the whole trash (of that funnel). */
+export interface TrashPage extends CursorPage<TrashedDealDto> {
+  total: number;
+}
+
 /** POST /api/deals/:id/contacts: link an existing contact or a new one. */
 export interface LinkContactRequest {
   contactId?: string;
@@ -215,20 +253,66 @@ export interface LinkContactRequest {
   role?: string;
 }
 
+/** GET /api/deals/:id/contacts: the primary contact (`deal.contact`) first, then the linked ones. */
 export interface LinkedContactDto {
   contact: ContactSummaryDto;
+  /** What the person is to the deal ("spouse", "fleet buyer"); null for the primary contact. */
   role: string | null;
   primary: boolean;
 }
 
+/** An entry of the admin-edited list a lost deal's reason is picked from; positions run 1..n. */
 export interface LostReasonDto {
   id: string;
   name: string;
   position: number;
 }
 
-/** GET /api/my-day: the caller's open tasks and meetings and their deals' deadlines, overdue first. */
+/** POST /api/lost-reasons (admin): 409 when the name exists, ignoring case. */
+export interface CreateLostReasonRequest {
+  name: string;
+}
+
+/** PATCH /api/lost-reasons/:id (admin): `position` moves it there (1 = first), the others shift. */
+export interface UpdateLostReasonRequest {
+  name?: string;
+  position?: number;
+}
+
+/** A task in "My day"; `overdue` once its due time has passed. */
+export interface MyDayTaskDto extends TaskDto {
+  overdue: boolean;
+}
+
+/** An open deal's contact deadline in "My day"; `deadlineId` resolves it (POST /api/deadlines/:id/resolve). */
+export interface MyDayDeadlineDto {
+  deadlineId: string | null;
+  deal: DealDto;
+  dueAt: string;
+  overdue: boolean;
+}
+
+/**
+ * GET /api/my-day?until=&limit=: the caller's open tasks and meetings (assignee or participant)
+ * due before `until` or overdue, then undated ones; and the deadlines of the open deals they are
+ * responsible for (not those in long-term follow-up). Overdue first, then by time.
+ */
 export interface MyDayDto {
-  tasks: TaskDto[];
-  deadlines: { deal: DealDto; dueAt: string; overdue: boolean }[];
+  /** The server's time, by which `overdue` is judged. */
+  now: string;
+  /** The end of the window: the request's `until`, by default the end of today (server time). */
+  until: string;
+  tasks: MyDayTaskDto[];
+  deadlines: MyDayDeadlineDto[];
+  /** How many are due in all: more than listed when over `limit`. */
+  tasksTotal: number;
+  deadlinesTotal: number;
+}
+
+/** POST /api/follow-up/run (admin): what one run of the follow-up job did. */
+export interface FollowUpRunResult {
+  /** Open deals without activity for DEAL_EXPIRY_WEEKS, closed as lost with reason "expired". */
+  expired: number;
+  /** Deals whose long-term follow-up date came, back on the board with a fresh deadline. */
+  returned: number;
 }

@@ -27,6 +27,10 @@ export type DealOutcome = (typeof DEAL_OUTCOMES)[number];
 export const DEAL_SORT_FIELDS = ['createdAt', 'updatedAt', 'lastActivityAt', 'deadlineAt', 'amount'] as const;
 export type DealSortField = (typeof DEAL_SORT_FIELDS)[number];
 
+/** The deal list's `followUp` filter: only deals in long-term follow-up, or none of them. */
+export const DEAL_FOLLOW_UP_FILTERS = ['only', 'exclude'] as const;
+export type DealFollowUpFilter = (typeof DEAL_FOLLOW_UP_FILTERS)[number];
+
 /** A vehicle in stock: for sale, held for a customer, or sold (a won deal's offer sells it). */
 export const VEHICLE_STATUSES = ['in_stock', 'reserved', 'sold'] as const;
 export type VehicleStatus = (typeof VEHICLE_STATUSES)[number];

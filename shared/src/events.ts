@@ -24,6 +24,7 @@ export const BOARD_EVENT_TYPES = [
   'deal.task_created',
   'deal.task_updated',
   'deal.task_completed',
+  'deal.task_deleted',
   'deal.message_sent',
   'deal.deadline_set',
   'deal.deadline_resolved',

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { ContactDto } from '@autofunnel/shared';
-import { In, type EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Deal } from '../deals/deal.entity.js';
 import { DEAL_RELATIONS, toContactDto, toDealDto } from '../deals/deal.mapper.js';
@@ -12,8 +12,9 @@ import { lockContactKeys, union } from './contact-keys.js';
 
 /**
  * Merges a duplicate contact into the one kept: its deals and intake requests move over, its
- * phones and emails are added, then it is deleted; all in one transaction. Every moved deal
- * gets a `deal.updated` event, so open boards show the kept customer on the card.
+ * phones and emails are added, its places on other deals (linked contacts) pass to the kept
+ * one, then it is deleted; all in one transaction. Every moved deal gets a `deal.updated` event,
+ * so open boards show the kept customer on the card (deals in the trash move silently).
  */
 @Injectable()
 export class ContactMergeService {
@@ -24,6 +25,7 @@ export class ContactMergeService {
     return this.events.transaction(async (em, log) => {
       const [kept, duplicate] = await lockPair(em, keptId, duplicateId);
       const movedByFunnel = await moveDeals(em, duplicate.id, kept.id);
+      await moveLinks(em, duplicate.id, kept.id);
       await em.update(IntakeRequest, { contactId: duplicate.id }, { contactId: kept.id });
       await em.delete(Contact, duplicate.id);
       // After the delete: the kept contact may take over the duplicate's customer number.
@@ -78,6 +80,22 @@ async function moveDeals(em: EntityManager, fromContactId: string, toContactId: 
   return byFunnel;
 }
 
+/**
+ * Re-points the duplicate's links to other deals at the kept contact, unless the kept one is
+ * already on that deal; a link of the kept contact to a deal it is now the primary contact of goes.
+ */
+async function moveLinks(em: EntityManager, fromContactId: string, toContactId: string): Promise<void> {
+  await em.query(
+    `INSERT INTO deal_contact (deal_id, contact_id, role, created_at)
+     SELECT link.deal_id, $2, link.role, link.created_at
+       FROM deal_contact link JOIN deal d ON d.id = link.deal_id
+      WHERE link.contact_id = $1 AND d.contact_id <> $2
+     ON CONFLICT DO NOTHING`,
+    [fromContactId, toContactId],
+  );
+  await em.query(`DELETE FROM deal_contact link USING deal d WHERE d.id = link.deal_id AND link.contact_id = $1 AND d.contact_id = $1`, [toContactId]);
+}
+
 async function appendContactChanged(
   em: EntityManager,
   log: FunnelEventLog,
@@ -87,7 +105,8 @@ async function appendContactChanged(
   duplicate: Contact,
   kept: Contact,
 ): Promise<void> {
-  const deals = await em.find(Deal, { where: { id: In(dealIds) }, relations: DEAL_RELATIONS, order: { id: 'ASC' } });
+  // A trashed deal on a live board's feed would bring its card back.
+  const deals = await em.find(Deal, { where: { id: In(dealIds), trashedAt: IsNull() }, relations: DEAL_RELATIONS, order: { id: 'ASC' } });
   await log.append(
     funnelId,
     ...deals.map((deal) => ({

@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException, U
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ContactDto, ContactKind, ContactWithDealsDto, NewContactInput } from '@autofunnel/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { AppEnvironment } from '../config/env.js';
 import { Deal } from '../deals/deal.entity.js';
@@ -116,11 +116,11 @@ export class ContactsService {
     return (await builder.getMany()).map(toContactDto);
   }
 
-  /** The contact with the history of all their deals, newest first. */
+  /** The contact with the history of all their deals, newest first (none from the trash). */
   async getWithDeals(id: string): Promise<ContactWithDealsDto> {
     const contact = await this.dataSource.getRepository(Contact).findOneBy({ id });
     if (!contact) throw new NotFoundException(`Contact ${id} does not exist`);
-    const deals = await this.dataSource.getRepository(Deal).find({ where: { contactId: id }, relations: DEAL_RELATIONS, order: { createdAt: 'DESC' } });
+    const deals = await this.dataSource.getRepository(Deal).find({ where: { contactId: id, trashedAt: IsNull() }, relations: DEAL_RELATIONS, order: { createdAt: 'DESC' } });
     return { ...toContactDto(contact), deals: deals.map(toDealDto) };
   }
 
@@ -185,7 +185,7 @@ export class ContactsService {
 /** Team leads and admins convert any contact; a manager only one of whose deals they hold. */
 async function assertMayConvert(em: EntityManager, caller: AuthUser, contactId: string): Promise<void> {
   if (caller.role !== 'manager') return;
-  if (await em.existsBy(Deal, { contactId, responsibleId: caller.id })) return;
+  if (await em.existsBy(Deal, { contactId, responsibleId: caller.id, trashedAt: IsNull() })) return;
   throw new ForbiddenException('Only a team lead, an admin or the manager responsible for one of their deals can convert this contact');
 }
 

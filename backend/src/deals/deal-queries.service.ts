@@ -15,6 +15,12 @@ import type { ListDealsQuery } from './dto/list-deals.query.js';
 
 const DEFAULT_LIMIT = 50;
 
+/**
+ * Deals a board shows and counts: not in the trash, not in long-term follow-up (those return
+ * when their date comes). Alias `d` for the deal table.
+ */
+const ON_BOARD = 'd.trashed_at IS NULL AND d.follow_up_until IS NULL';
+
 /** SQL for each sortable field; the cursor stores its text form, so no precision is lost. */
 const SORT_EXPRESSIONS: Record<DealSortField, string> = {
   createdAt: 'd.created_at',
@@ -47,8 +53,8 @@ export class DealQueriesService {
   async board(funnelId: string, limit = DEFAULT_LIMIT, status: DealStatus = 'open'): Promise<BoardDto> {
     const funnel = await this.funnels.get(funnelId);
     const totals: { stage_id: string; count: string; amount_sum: string }[] = await this.dataSource.query(
-      `SELECT stage_id, count(*) AS count, COALESCE(sum(amount), 0) AS amount_sum
-         FROM deal WHERE funnel_id = $1 AND status = $2 GROUP BY stage_id`,
+      `SELECT d.stage_id, count(*) AS count, COALESCE(sum(d.amount), 0) AS amount_sum
+         FROM deal d WHERE d.funnel_id = $1 AND d.status = $2 AND ${ON_BOARD} GROUP BY d.stage_id`,
       [funnelId, status],
     );
     const firstPages: { stage_id: string; id: string }[] = await this.dataSource.query(
@@ -56,7 +62,7 @@ export class DealQueriesService {
          FROM stage s
          CROSS JOIN LATERAL (
            SELECT d.id FROM deal d
-            WHERE d.stage_id = s.id AND d.status = $2
+            WHERE d.stage_id = s.id AND d.status = $2 AND ${ON_BOARD}
             ORDER BY d.position LIMIT $3
          ) page
         WHERE s.funnel_id = $1`,
@@ -81,6 +87,7 @@ export class DealQueriesService {
       .createQueryBuilder('d')
       .select('d.id', 'id')
       .where('d.stage_id = :stageId AND d.status = :status', { stageId, status })
+      .andWhere(ON_BOARD)
       .orderBy('d.position', 'ASC')
       .limit(limit + 1);
     if (cursor) builder.andWhere('d.position > :after', { after: String(decodeCursor(cursor, 1)[0]) });
@@ -88,7 +95,10 @@ export class DealQueriesService {
     return pageOf(await this.loadInOrder(ids), limit);
   }
 
-  /** The list view: filters, a sort, keyset pagination and the total that matches. */
+  /**
+   * The list view: filters, a sort, keyset pagination and the total that matches. Deals in
+   * long-term follow-up are listed (they are off the board only); trashed ones never.
+   */
   async list(caller: AuthUser, query: ListDealsQuery): Promise<DealListPage> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const sort = query.sort ?? 'createdAt';
@@ -120,7 +130,7 @@ export class DealQueriesService {
   }
 
   private filtered(caller: AuthUser, query: ListDealsQuery): SelectQueryBuilder<Deal> {
-    const builder = this.dataSource.getRepository(Deal).createQueryBuilder('d');
+    const builder = this.dataSource.getRepository(Deal).createQueryBuilder('d').where('d.trashed_at IS NULL');
     if (query.funnelId) builder.andWhere('d.funnel_id = :funnelId', { funnelId: query.funnelId });
     if (query.stageId) builder.andWhere('d.stage_id = :stageId', { stageId: query.stageId });
     if (query.status) builder.andWhere('d.status = :status', { status: query.status });
@@ -128,6 +138,8 @@ export class DealQueriesService {
     else if (query.responsibleId) {
       builder.andWhere('d.responsible_id = :responsibleId', { responsibleId: query.responsibleId === 'me' ? caller.id : query.responsibleId });
     }
+    if (query.followUp === 'only') builder.andWhere('d.follow_up_until IS NOT NULL');
+    else if (query.followUp === 'exclude') builder.andWhere('d.follow_up_until IS NULL');
     const q = query.q?.trim();
     if (q) {
       const { condition, parameters } = dealSearchCondition('d', q, this.config.get('DEFAULT_PHONE_REGION', { infer: true }));

@@ -18,12 +18,14 @@ import { Source } from '../sources/source.entity.js';
 @Check('ck_deal_amount', `amount >= 0`)
 @Unique('uq_deal_stage_position', ['stageId', 'position'])
 @Index('ix_deal_board', ['stageId', 'status', 'position'])
-@Index('ix_deal_funnel_created', ['funnelId', 'status', 'createdAt'])
+// The list view and its totals never show the trash: partial, so a count stays an index-only scan.
+@Index('ix_deal_funnel_created', ['funnelId', 'status', 'createdAt'], { where: 'trashed_at IS NULL' })
 @Index('ix_deal_responsible', ['responsibleId', 'status'])
 @Index('ix_deal_contact', ['contactId'])
 @Index('ix_deal_title_trgm', { synchronize: false })
 @Index('ix_deal_open_activity', ['lastActivityAt'], { where: `status = 'open' AND trashed_at IS NULL` })
 @Index('ix_deal_follow_up', ['followUpUntil'], { where: 'follow_up_until IS NOT NULL' })
+@Index('ix_deal_trash', ['trashedAt', 'id'], { where: 'trashed_at IS NOT NULL' })
 export class Deal {
   @PrimaryGeneratedColumn('uuid')
   id: string;

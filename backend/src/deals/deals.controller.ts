@@ -1,12 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import type { DealDto, DealEventDto, DealListPage } from '@autofunnel/shared';
+import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { DealDto, DealEventDto, DealListPage, TrashPage } from '@autofunnel/shared';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser } from '../auth/decorators.js';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import { DealNotesService } from './deal-notes.service.js';
 import { DealQueriesService } from './deal-queries.service.js';
+import { DealTrashService } from './deal-trash.service.js';
 import { DealsService } from './deals.service.js';
 import { AssignDealDto, CloseDealDto, CreateDealDto, MoveDealDto, UpdateDealDto } from './dto/deal.dto.js';
-import { ListDealsQuery } from './dto/list-deals.query.js';
+import { CreateNoteDto } from './dto/deal-note.dto.js';
+import { ListDealsQuery, TrashQuery } from './dto/list-deals.query.js';
 
 @ApiTags('deals')
 @ApiBearerAuth()
@@ -15,6 +18,8 @@ export class DealsController {
   constructor(
     private readonly deals: DealsService,
     private readonly queries: DealQueriesService,
+    private readonly trashBin: DealTrashService,
+    private readonly notes: DealNotesService,
   ) {}
 
   @Get()
@@ -28,9 +33,17 @@ export class DealsController {
     return this.deals.create(caller, body);
   }
 
+  // Before ':id', which would take "trash" for an id.
+  @Get('trash')
+  @Roles('admin')
+  trash(@Query() query: TrashQuery): Promise<TrashPage> {
+    return this.trashBin.list(query);
+  }
+
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<DealDto> {
-    return this.deals.get(id);
+  @ApiNotFoundResponse({ description: 'No such deal, or it is in the trash (only admins see those)' })
+  get(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<DealDto> {
+    return this.deals.get(id, caller);
   }
 
   @Patch(':id')
@@ -72,7 +85,28 @@ export class DealsController {
   }
 
   @Get(':id/events')
-  timeline(@Param('id', ParseUUIDPipe) id: string): Promise<DealEventDto[]> {
-    return this.deals.timeline(id);
+  timeline(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<DealEventDto[]> {
+    return this.deals.timeline(id, caller);
+  }
+
+  @Post(':id/notes')
+  addNote(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: CreateNoteDto): Promise<DealDto> {
+    return this.notes.add(caller, id, body.text);
+  }
+
+  @Post(':id/trash')
+  @HttpCode(200)
+  @ApiForbiddenResponse({ description: 'The deal belongs to another manager' })
+  @ApiNotFoundResponse({ description: 'No such deal, or it is already in the trash' })
+  moveToTrash(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<DealDto> {
+    return this.trashBin.trash(caller, id);
+  }
+
+  @Post(':id/restore')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiConflictResponse({ description: 'The deal is not in the trash' })
+  restore(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<DealDto> {
+    return this.trashBin.restore(caller, id);
   }
 }

@@ -14,7 +14,7 @@ import { Source } from '../sources/source.entity.js';
 import { Branch } from '../users/branch.entity.js';
 import { User } from '../users/user.entity.js';
 import { setOpenDeadline } from '../follow-up/open-deadline.js';
-import { sellOfferedVehicle } from '../offers/vehicle-sale.js';
+import { releaseSoldVehicle, sellOfferedVehicle } from '../offers/vehicle-sale.js';
 import { Deal } from './deal.entity.js';
 import { DEAL_RELATIONS, toDealDto } from './deal.mapper.js';
 import { positionBetween } from './deal-ordering.js';
@@ -37,6 +37,15 @@ export interface NewDealInput {
   actor: UserRef | null;
   /** More facts for the `deal.created` event, e.g. the request that created it. */
   eventData?: Record<string, unknown>;
+}
+
+/**
+ * `anyoneMayTry`: skip the responsible-manager check (the change refuses for its own reasons);
+ * `trashed: 'allow'`: find the deal even in the trash (restoring it).
+ */
+export interface DealChangeOptions {
+  anyoneMayTry?: boolean;
+  trashed?: 'allow';
 }
 
 /** What a change does to the locked deal (fields, counters), and the event that records it. */
@@ -64,12 +73,15 @@ export class DealsService {
     this.contactDeadlineMs = config.get('CONTACT_DEADLINE_MINUTES', { infer: true }) * 60_000;
   }
 
-  async get(id: string): Promise<DealDto> {
-    return toDealDto(await this.load(this.dataSource.manager, id));
+  /** The deal; one in the trash is found only by an admin (`viewer`), who may restore it. */
+  async get(id: string, viewer?: AuthUser): Promise<DealDto> {
+    const deal = await this.load(this.dataSource.manager, id);
+    if (deal.trashedAt && !seesTrash(viewer)) throw notFound(id);
+    return toDealDto(deal);
   }
 
-  async timeline(id: string): Promise<DealEventDto[]> {
-    await this.funnelOf(id);
+  async timeline(id: string, viewer?: AuthUser): Promise<DealEventDto[]> {
+    await this.funnelOf(id, seesTrash(viewer) ? 'allow' : undefined);
     return this.events.listForDeal(id);
   }
 
@@ -153,14 +165,24 @@ export class DealsService {
    * someone acts on it, and the request joins its timeline.
    */
   async addRequest(em: EntityManager, log: FunnelEventLog, deal: Deal, data: Record<string, unknown>): Promise<DealDto> {
+    // A customer who calls again during long-term follow-up is back now: on the board, with a deadline.
+    const returning = deal.followUpUntil !== null;
+    const deadlineAt = returning ? new Date(Date.now() + this.contactDeadlineMs) : undefined;
     await em
       .createQueryBuilder()
       .update(Deal)
-      .set({ newRequestAt: () => 'now()', lastActivityAt: () => 'now()', version: () => 'version + 1' })
+      .set({
+        newRequestAt: () => 'now()',
+        lastActivityAt: () => 'now()',
+        version: () => 'version + 1',
+        ...(returning && { followUpUntil: null, deadlineAt }),
+      })
       .where('id = :id', { id: deal.id })
       .execute();
+    if (deadlineAt) await setOpenDeadline(em, deal.id, deadlineAt, null);
     const changed = toDealDto(await this.load(em, deal.id));
-    await log.append(deal.funnelId, { type: 'deal.request_added', actor: null, deal: changed, data });
+    const eventData = returning ? { ...data, returnedFromFollowUp: { until: deal.followUpUntil!.toISOString() } } : data;
+    await log.append(deal.funnelId, { type: 'deal.request_added', actor: null, deal: changed, data: eventData });
     return changed;
   }
 
@@ -231,11 +253,15 @@ export class DealsService {
         Object.assign(patch, { status: 'won', closedAt: new Date() });
         soldVehicleId = await sellOfferedVehicle(em, deal.id);
       }
-      if (target.kind !== 'won' && deal.status === 'won') Object.assign(patch, { status: 'open', closedAt: null });
+      let releasedVehicleId: string | null = null;
+      if (target.kind !== 'won' && deal.status === 'won') {
+        Object.assign(patch, { status: 'open', closedAt: null });
+        releasedVehicleId = await releaseSoldVehicle(em, deal.id);
+      }
       return {
         patch,
         type: 'deal.moved',
-        data: { soldVehicleId, fromStageId: deal.stageId, toStageId: target.id, position, beforeId: dto.beforeId ?? null, afterId: dto.afterId ?? null, status: patch.status ?? deal.status, responsibleId: patch.responsibleId === undefined ? deal.responsibleId : patch.responsibleId },
+        data: { soldVehicleId, releasedVehicleId, fromStageId: deal.stageId, toStageId: target.id, position, beforeId: dto.beforeId ?? null, afterId: dto.afterId ?? null, status: patch.status ?? deal.status, responsibleId: patch.responsibleId === undefined ? deal.responsibleId : patch.responsibleId },
       };
     });
   }
@@ -285,12 +311,14 @@ export class DealsService {
     return this.change(caller, id, {}, async (em, deal) => {
       if (deal.status === 'open') throw new ConflictException('This deal is already open');
       const patch: Partial<Deal> = { status: 'open', closedAt: null, lostReason: null };
+      // The sale is undone with the win: the vehicle is back in stock (unless another deal bought it).
+      const releasedVehicleId = deal.status === 'won' ? await releaseSoldVehicle(em, deal.id) : null;
       const stage = await em.findOneByOrFail(Stage, { id: deal.stageId });
       if (stage.kind === 'won') {
         const lastOpen = await em.findOneOrFail(Stage, { where: { funnelId: deal.funnelId, kind: 'open' }, order: { position: 'DESC' } });
         Object.assign(patch, { stageId: lastOpen.id, position: await this.topPosition(em, lastOpen.id) });
       }
-      return { patch, type: 'deal.reopened', data: { fromStatus: deal.status, fromStageId: deal.stageId, toStageId: patch.stageId ?? deal.stageId } };
+      return { patch, type: 'deal.reopened', data: { releasedVehicleId, fromStatus: deal.status, fromStageId: deal.stageId, toStageId: patch.stageId ?? deal.stageId } };
     });
   }
 
@@ -304,38 +332,52 @@ export class DealsService {
   async change(
     caller: AuthUser | null,
     id: string,
-    options: { anyoneMayTry?: boolean; trashed?: 'allow' },
+    options: DealChangeOptions,
     change: (em: EntityManager, deal: Deal) => Promise<DealChange>,
   ): Promise<DealDto> {
     // A deal never changes funnel, so its funnel can be read before taking the funnel's lock.
-    const funnelId = await this.funnelOf(id);
-    return this.events.transaction(async (em, log) => {
-      await lockFunnel(em, funnelId);
-      const deal = await em.findOne(Deal, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!deal || (deal.trashedAt && options.trashed !== 'allow')) throw new NotFoundException(`Deal ${id} does not exist`);
-      if (caller && !options.anyoneMayTry) assertMayWorkOn(caller, deal);
-      const { patch, type, data } = await change(em, deal);
-      await em
-        .createQueryBuilder()
-        .update(Deal)
-        // Someone acting on the deal has seen its latest request.
-        .set({ newRequestAt: null, ...patch, version: () => 'version + 1', lastActivityAt: () => 'now()' })
-        .where('id = :id', { id })
-        .execute();
-      const changed = toDealDto(await this.load(em, id));
-      await log.append(funnelId, { type, actor: caller, deal: changed, data });
-      return changed;
-    });
+    const funnelId = await this.funnelOf(id, options.trashed);
+    return this.events.transaction((em, log) => this.changeWithin(em, log, funnelId, caller, id, options, change));
+  }
+
+  /**
+   * `change` inside the caller's transaction (`funnelId` from `funnelOf`), for a change that must
+   * first lock what every writer locks before funnels: a contact's phones and emails.
+   */
+  async changeWithin(
+    em: EntityManager,
+    log: FunnelEventLog,
+    funnelId: string,
+    caller: AuthUser | null,
+    id: string,
+    options: DealChangeOptions,
+    change: (em: EntityManager, deal: Deal) => Promise<DealChange>,
+  ): Promise<DealDto> {
+    await lockFunnel(em, funnelId);
+    const deal = await em.findOne(Deal, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!deal || (deal.trashedAt && options.trashed !== 'allow')) throw notFound(id);
+    if (caller && !options.anyoneMayTry) assertMayWorkOn(caller, deal);
+    const { patch, type, data } = await change(em, deal);
+    await em
+      .createQueryBuilder()
+      .update(Deal)
+      // Someone acting on the deal has seen its latest request.
+      .set({ newRequestAt: null, ...patch, version: () => 'version + 1', lastActivityAt: () => 'now()' })
+      .where('id = :id', { id })
+      .execute();
+    const changed = toDealDto(await this.load(em, id));
+    await log.append(funnelId, { type, actor: caller, deal: changed, data });
+    return changed;
   }
 
   private async positionFor(em: EntityManager, deal: Deal, stageId: string, dto: MoveDealDto): Promise<string> {
     const neighbour = async (anchorId: string, field: 'beforeId' | 'afterId') => {
       if (anchorId === deal.id) throw new UnprocessableEntityException(`${field} cannot be the moved deal itself`);
-      const anchor = await em.findOne(Deal, { where: { id: anchorId }, select: { id: true, stageId: true, position: true } });
-      if (!anchor || anchor.stageId !== stageId) throw new UnprocessableEntityException(`${field} ${anchorId} is not a deal in the target stage`);
+      const anchor = await em.findOne(Deal, { where: { id: anchorId }, select: { id: true, stageId: true, position: true, trashedAt: true } });
+      if (!anchor || anchor.trashedAt || anchor.stageId !== stageId) throw new UnprocessableEntityException(`${field} ${anchorId} is not a deal in the target stage`);
       return anchor.position;
     };
-    // Neighbours are looked up among every deal of the stage (lost ones keep their keys too).
+    // Neighbours are looked up among every deal of the stage (lost and trashed ones keep their keys too).
     const adjacent = (position: string, direction: 'after' | 'before') =>
       em
         .createQueryBuilder(Deal, 'd')
@@ -365,16 +407,16 @@ export class DealsService {
     return positionBetween(null, row?.position ?? null);
   }
 
-  /** The deal's funnel; 404 for a deal that does not exist or is in the trash. */
-  async funnelOf(id: string): Promise<string> {
+  /** The deal's funnel; 404 for a deal that does not exist or is in the trash (unless `trashed: 'allow'`). */
+  async funnelOf(id: string, trashed?: 'allow'): Promise<string> {
     const deal = await this.dataSource.getRepository(Deal).findOne({ where: { id }, select: { id: true, funnelId: true, trashedAt: true } });
-    if (!deal || deal.trashedAt) throw new NotFoundException(`Deal ${id} does not exist`);
+    if (!deal || (deal.trashedAt && trashed !== 'allow')) throw notFound(id);
     return deal.funnelId;
   }
 
   private async load(em: EntityManager, id: string): Promise<Deal> {
     const deal = await em.findOne(Deal, { where: { id }, relations: DEAL_RELATIONS });
-    if (!deal) throw new NotFoundException(`Deal ${id} does not exist`);
+    if (!deal) throw notFound(id);
     return deal;
   }
 
@@ -395,6 +437,15 @@ export class DealsService {
     if (!found) throw new UnprocessableEntityException(`${field} ${id} does not exist`);
     return found;
   }
+}
+
+/** Only admins see what is in the trash (to restore it); for everyone else it does not exist. */
+function seesTrash(viewer: AuthUser | undefined): boolean {
+  return viewer?.role === 'admin';
+}
+
+function notFound(id: string): NotFoundException {
+  return new NotFoundException(`Deal ${id} does not exist`);
 }
 
 /** Managers work on untaken deals and their own; team leads and admins on every deal. */

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AdfIntakeResponse, IntakeResult } from '@autofunnel/shared';
 import { createHash } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { Channel } from '../channels/channel.entity.js';
 import type { AppEnvironment } from '../config/env.js';
 import { ContactsService } from '../contacts/contacts.service.js';
@@ -152,7 +152,8 @@ export class IntakeService {
 
   private openDealOf(em: EntityManager, contactId: string, funnelId: string): Promise<Deal | null> {
     return em.findOne(Deal, {
-      where: { contactId, funnelId, status: 'open' },
+      // A deal in the trash is as if it never existed: the request opens a new deal instead.
+      where: { contactId, funnelId, status: 'open', trashedAt: IsNull() },
       order: { lastActivityAt: 'DESC' },
       lock: { mode: 'pessimistic_write' },
     });

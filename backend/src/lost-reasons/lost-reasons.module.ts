@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
-import { DealsModule } from '../deals/deals.module.js';
+import { LostReasonsController } from './lost-reasons.controller.js';
+import { LostReasonsService } from './lost-reasons.service.js';
 
 @Module({
-  imports: [DealsModule],
+  controllers: [LostReasonsController],
+  providers: [LostReasonsService],
 })
 export class LostReasonsModule {}

@@ -45,6 +45,13 @@ export class Message {
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;
 
+  /**
+   * Set while an API instance talks to the mail server, so a second attempt (a double click on
+   * "retry") does not mail the customer twice; a claim left by a process that died expires.
+   */
+  @Column({ name: 'sending_since', type: 'timestamptz', nullable: true })
+  sendingSince: Date | null;
+
   @Column({ name: 'created_by_id', type: 'uuid', nullable: true })
   createdById: string | null;
 

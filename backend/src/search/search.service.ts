@@ -39,6 +39,7 @@ export class SearchService {
       .createQueryBuilder('d')
       .select('d.id', 'id')
       .where(`(${condition})`, parameters)
+      .andWhere('d.trashed_at IS NULL')
       .orderBy('d.last_activity_at', 'DESC')
       .addOrderBy('d.id', 'DESC')
       .limit(limit)

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
-import { DealsModule } from '../deals/deals.module.js';
+import { StockController } from './stock.controller.js';
+import { StockService } from './stock.service.js';
 
 @Module({
-  imports: [DealsModule],
+  controllers: [StockController],
+  providers: [StockService],
 })
 export class StockModule {}

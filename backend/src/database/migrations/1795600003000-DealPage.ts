@@ -17,13 +17,15 @@ export class DealPage1795600003000 implements MigrationInterface {
         await queryRunner.query(`CREATE TABLE "deadline" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "deal_id" uuid NOT NULL, "due_at" TIMESTAMP WITH TIME ZONE NOT NULL, "outcome" character varying(16), "note" text, "resolved_at" TIMESTAMP WITH TIME ZONE, "resolved_by_id" uuid, "created_by_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_deadline_resolved" CHECK ((outcome IS NULL) = (resolved_at IS NULL)), CONSTRAINT "ck_deadline_outcome" CHECK (outcome IS NULL OR outcome IN ('contacted', 'not_contacted')), CONSTRAINT "PK_9b68db28fc035ed8a84691bfbaf" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE UNIQUE INDEX "uq_deadline_open" ON "deadline"  ("deal_id") WHERE resolved_at IS NULL`);
         await queryRunner.query(`CREATE INDEX "ix_deadline_deal" ON "deadline"  ("deal_id", "created_at") `);
-        await queryRunner.query(`CREATE TABLE "lost_reason" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" character varying(200) NOT NULL, "position" integer NOT NULL DEFAULT '0', CONSTRAINT "UQ_b49ffe1026976a575b5ae9a0a11" UNIQUE ("name"), CONSTRAINT "PK_ca2e4dbbb43a817a9cfbe7e1e64" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE TABLE "lost_reason" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" character varying(200) NOT NULL, "position" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_ca2e4dbbb43a817a9cfbe7e1e64" PRIMARY KEY ("id"))`);
+        // Unique ignoring case ("Refused" and "refused" are one reason); not expressible in the entity.
+        await queryRunner.query(`CREATE UNIQUE INDEX "uq_lost_reason_name" ON "lost_reason" (lower("name"))`);
         await queryRunner.query(`CREATE TABLE "vehicle" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "vin" character varying(17) NOT NULL, "make" character varying(60) NOT NULL, "model" character varying(80) NOT NULL, "year" integer NOT NULL, "mileage" integer NOT NULL DEFAULT '0', "colour" character varying(40), "price" numeric(12,2) NOT NULL, "status" character varying(10) NOT NULL DEFAULT 'in_stock', "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "UQ_960e864037056a9e38cb4277bdd" UNIQUE ("vin"), CONSTRAINT "ck_vehicle_mileage" CHECK (mileage >= 0), CONSTRAINT "ck_vehicle_price" CHECK (price >= 0), CONSTRAINT "ck_vehicle_status" CHECK (status IN ('in_stock', 'reserved', 'sold')), CONSTRAINT "PK_187fa17ba39d367e5604b3d1ec9" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "ix_vehicle_status_make" ON "vehicle"  ("status", "make", "model") `);
         await queryRunner.query(`CREATE TABLE "offer" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "deal_id" uuid NOT NULL, "vehicle_id" uuid NOT NULL, "price" numeric(12,2) NOT NULL, "discount" numeric(12,2) NOT NULL DEFAULT '0', "valid_until" TIMESTAMP WITH TIME ZONE, "status" character varying(10) NOT NULL DEFAULT 'active', "notes" text, "created_by_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_offer_amounts" CHECK (price >= 0 AND discount >= 0 AND discount <= price), CONSTRAINT "ck_offer_status" CHECK (status IN ('active', 'withdrawn')), CONSTRAINT "PK_57c6ae1abe49201919ef68de900" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "ix_offer_vehicle" ON "offer"  ("vehicle_id") `);
         await queryRunner.query(`CREATE INDEX "ix_offer_deal" ON "offer"  ("deal_id", "created_at") `);
-        await queryRunner.query(`CREATE TABLE "message" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "deal_id" uuid NOT NULL, "to_address" character varying(254) NOT NULL, "subject" character varying(200) NOT NULL, "body" text NOT NULL, "offer_id" uuid, "status" character varying(8) NOT NULL, "error" text, "sent_at" TIMESTAMP WITH TIME ZONE, "created_by_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_message_status" CHECK (status IN ('sent', 'outbox', 'failed')), CONSTRAINT "PK_ba01f0a3e0123651915008bc578" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE TABLE "message" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "deal_id" uuid NOT NULL, "to_address" character varying(254) NOT NULL, "subject" character varying(200) NOT NULL, "body" text NOT NULL, "offer_id" uuid, "status" character varying(8) NOT NULL, "error" text, "sent_at" TIMESTAMP WITH TIME ZONE, "sending_since" TIMESTAMP WITH TIME ZONE, "created_by_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_message_status" CHECK (status IN ('sent', 'outbox', 'failed')), CONSTRAINT "PK_ba01f0a3e0123651915008bc578" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "ix_message_status" ON "message"  ("status", "created_at") `);
         await queryRunner.query(`CREATE INDEX "ix_message_deal" ON "message"  ("deal_id", "created_at") `);
         await queryRunner.query(`CREATE TABLE "task" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "deal_id" uuid NOT NULL, "kind" character varying(10) NOT NULL, "title" character varying(200) NOT NULL, "due_at" TIMESTAMP WITH TIME ZONE, "ends_at" TIMESTAMP WITH TIME ZONE, "assignee_id" uuid, "branch_id" uuid, "priority" character varying(8) NOT NULL DEFAULT 'normal', "notes" text, "done_at" TIMESTAMP WITH TIME ZONE, "done_by_id" uuid, "result" text, "created_by_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_task_ends" CHECK (ends_at IS NULL OR (due_at IS NOT NULL AND ends_at >= due_at)), CONSTRAINT "ck_task_priority" CHECK (priority IN ('low', 'normal', 'high')), CONSTRAINT "ck_task_kind" CHECK (kind IN ('task', 'call', 'meeting')), CONSTRAINT "PK_fb213f79ee45060ba925ecd576e" PRIMARY KEY ("id"))`);
@@ -43,6 +45,10 @@ export class DealPage1795600003000 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "deal" ADD "trashed_at" TIMESTAMP WITH TIME ZONE`);
         await queryRunner.query(`CREATE INDEX "ix_deal_follow_up" ON "deal"  ("follow_up_until") WHERE follow_up_until IS NOT NULL`);
         await queryRunner.query(`CREATE INDEX "ix_deal_open_activity" ON "deal"  ("last_activity_at") WHERE status = 'open' AND trashed_at IS NULL`);
+        // The trash: hidden from the list view (whose index then leaves it out), listed newest-trashed first.
+        await queryRunner.query(`DROP INDEX "public"."ix_deal_funnel_created"`);
+        await queryRunner.query(`CREATE INDEX "ix_deal_funnel_created" ON "deal"  ("funnel_id", "status", "created_at") WHERE trashed_at IS NULL`);
+        await queryRunner.query(`CREATE INDEX "ix_deal_trash" ON "deal"  ("trashed_at", "id") WHERE trashed_at IS NOT NULL`);
         await queryRunner.query(`ALTER TABLE "deal_contact" ADD CONSTRAINT "FK_a23901d79360e6cde0ee16ba549" FOREIGN KEY ("deal_id") REFERENCES "deal"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "deal_contact" ADD CONSTRAINT "FK_512dda1a007c60eee607a1536b9" FOREIGN KEY ("contact_id") REFERENCES "contact"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "deal_document" ADD CONSTRAINT "FK_2578f9934cc4937d4d6229f48ca" FOREIGN KEY ("deal_id") REFERENCES "deal"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
@@ -98,6 +104,9 @@ export class DealPage1795600003000 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "deal_document" DROP CONSTRAINT "FK_2578f9934cc4937d4d6229f48ca"`);
         await queryRunner.query(`ALTER TABLE "deal_contact" DROP CONSTRAINT "FK_512dda1a007c60eee607a1536b9"`);
         await queryRunner.query(`ALTER TABLE "deal_contact" DROP CONSTRAINT "FK_a23901d79360e6cde0ee16ba549"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_deal_trash"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_deal_funnel_created"`);
+        await queryRunner.query(`CREATE INDEX "ix_deal_funnel_created" ON "deal"  ("funnel_id", "status", "created_at") `);
         await queryRunner.query(`DROP INDEX "public"."ix_deal_open_activity"`);
         await queryRunner.query(`DROP INDEX "public"."ix_deal_follow_up"`);
         await queryRunner.query(`ALTER TABLE "deal" DROP COLUMN "trashed_at"`);
@@ -123,6 +132,7 @@ export class DealPage1795600003000 implements MigrationInterface {
         await queryRunner.query(`DROP TABLE "offer"`);
         await queryRunner.query(`DROP INDEX "public"."ix_vehicle_status_make"`);
         await queryRunner.query(`DROP TABLE "vehicle"`);
+        await queryRunner.query(`DROP INDEX "public"."uq_lost_reason_name"`);
         await queryRunner.query(`DROP TABLE "lost_reason"`);
         await queryRunner.query(`DROP INDEX "public"."ix_deadline_deal"`);
         await queryRunner.query(`DROP INDEX "public"."uq_deadline_open"`);

@@ -10,17 +10,22 @@ import { Deal } from '../../deals/deal.entity.js';
 import { FunnelEvent } from '../../events/funnel-event.entity.js';
 import { Funnel } from '../../funnels/funnel.entity.js';
 import { Stage } from '../../funnels/stage.entity.js';
+import { Offer } from '../../offers/offer.entity.js';
 import { Source } from '../../sources/source.entity.js';
+import { Vehicle } from '../../stock/vehicle.entity.js';
+import { TestDrive } from '../../test-drives/test-drive.entity.js';
+import { TradeIn } from '../../trade-ins/trade-in.entity.js';
 import { Branch } from '../../users/branch.entity.js';
 import { User } from '../../users/user.entity.js';
 import {
-  AREA_CODES, COMPANY_NAMES, DEMO_BRANCHES, DEMO_PASSWORD, DEMO_SOURCES, DEMO_USERS, FIRST_NAMES, LAST_NAMES, LOST_REASONS,
-  SERVICE_JOBS, SERVICE_STAGES, VEHICLES, seededRandom,
+  AREA_CODES, COMPANY_NAMES, DEMO_BRANCHES, DEMO_PASSWORD, DEMO_SOURCES, DEMO_STOCK, DEMO_TRADE_INS, DEMO_USERS, FIRST_NAMES, LAST_NAMES,
+  LOST_REASONS, SERVICE_JOBS, SERVICE_STAGES, VEHICLES, seededRandom,
 } from './demo-data.js';
 
 const SHOWROOM_DEALS = 320;
 const SERVICE_DEALS = 60;
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 const DEAL_TYPES: DealType[] = ['internet_lead', 'phone_up', 'chat', 'sms', 'walk_in'];
 const DEMO_CHANNELS = [
   { name: 'Website form', kind: 'web', source: 'Website', type: 'internet_lead' },
@@ -38,7 +43,7 @@ export async function seedDemoDataIfEmpty(dataSource: DataSource): Promise<boole
 /** Wipes every table and creates the demo dealership (`npm run seed`). */
 export async function seedDemoData(dataSource: DataSource): Promise<void> {
   await dataSource.transaction(async (em) => {
-    await em.query(`TRUNCATE funnel_event, deal, contact, stage, funnel, source, app_user, branch RESTART IDENTITY CASCADE`);
+    await em.query(`TRUNCATE funnel_event, deal, contact, stage, funnel, source, app_user, branch, vehicle RESTART IDENTITY CASCADE`);
     await em.query(`ALTER SEQUENCE deal_code_seq RESTART WITH 1001`);
     const random = seededRandom(20261123);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
@@ -84,6 +89,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       { chunk: 100 },
     );
 
+    let showroomDeals: Deal[] = [];
     for (const [funnel, stages, count, describe] of [
       [showroom.funnel, showroom.stages, SHOWROOM_DEALS, () => pick(VEHICLES)],
       [service.funnel, service.stages, SERVICE_DEALS, () => ({ label: pick(SERVICE_JOBS), price: 150 + Math.floor(random() * 1200) })],
@@ -140,7 +146,9 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       );
       await em.insert(FunnelEvent, timelineOf(funnel, stages, deals, drafts, phoneLine) as QueryDeepPartialEntity<FunnelEvent>[]);
       await em.update(Funnel, funnel.id, { lastSeq: funnel.lastSeq });
+      if (funnel === showroom.funnel) showroomDeals = deals;
     }
+    await seedStock(em, showroom, showroomDeals, random);
   });
 }
 
@@ -172,4 +180,111 @@ function timelineOf(funnel: Funnel, stages: Stage[], deals: Deal[], drafts: { re
   }
   funnel.lastSeq = seq;
   return events;
+}
+
+/**
+ * The stock, and what a few showroom deals did with it: offers (the won deals' offers sold
+ * their vehicles), test drives booked, done or cancelled, trade-ins appraised. Each record has
+ * its timeline entry and the deal its counts, as if done through the API.
+ */
+async function seedStock(em: EntityManager, showroom: { funnel: Funnel; stages: Stage[] }, deals: Deal[], random: () => number): Promise<void> {
+  const vehicles = await em.save(DEMO_STOCK.map((vehicle) => em.create(Vehicle, vehicle)));
+  const now = Date.now();
+  const today = Math.floor(now / DAY_MS) * DAY_MS;
+  const stageId = (name: string) => showroom.stages.find((stage) => stage.name === name)!.id;
+  const taken = (stage: string, status: DealStatus = 'open') => deals.filter((deal) => deal.stageId === stageId(stage) && deal.status === status && deal.responsibleId);
+  /** A vehicle the deal's customer asked about if there is one, else the `index`th candidate. */
+  const vehicleFor = (deal: Deal, candidates: Vehicle[], index: number) =>
+    candidates.find((vehicle) => `${vehicle.make} ${vehicle.model}` === deal.vehicleInterest) ?? candidates[index % candidates.length];
+  const ref = (vehicle: Vehicle) => ({ id: vehicle.id, make: vehicle.make, model: vehicle.model, year: vehicle.year, vin: vehicle.vin });
+  /** Hours after the deal was created (and taken, 20 minutes in), never in the future. */
+  const after = (deal: Deal, hours: number) => new Date(Math.min(now - 60_000, deal.createdAt.getTime() + hours * HOUR_MS));
+
+  const events: { deal: Deal; type: FunnelEvent['type']; at: Date; data: Record<string, unknown> }[] = [];
+  const counts = new Map<string, { offerCount: number; testDriveCount: number; tradeInCount: number }>();
+  const count = (deal: Deal, field: 'offerCount' | 'testDriveCount' | 'tradeInCount') => {
+    const entry = counts.get(deal.id) ?? { offerCount: 0, testDriveCount: 0, tradeInCount: 0 };
+    entry[field] += 1;
+    counts.set(deal.id, entry);
+  };
+
+  // Each sold vehicle went to a won deal through its offer, made while the deal was open.
+  const unsold = vehicles.filter((vehicle) => vehicle.status === 'sold');
+  for (const [index, deal] of taken('Delivered', 'won').slice(0, unsold.length).entries()) {
+    const vehicle = vehicleFor(deal, unsold, index);
+    unsold.splice(unsold.indexOf(vehicle), 1);
+    const at = new Date((deal.createdAt.getTime() + deal.closedAt!.getTime()) / 2);
+    const offer = await em.save(em.create(Offer, { dealId: deal.id, vehicleId: vehicle.id, price: vehicle.price, discount: 500, createdById: deal.responsibleId, createdAt: at }));
+    events.push({ deal, type: 'deal.offer_added', at, data: { offerId: offer.id, vehicle: ref(vehicle), price: offer.price, discount: 500, total: offer.price - 500, validUntil: null } });
+    count(deal, 'offerCount');
+  }
+
+  const available = vehicles.filter((vehicle) => vehicle.status !== 'sold');
+  const negotiating = [...taken('Offer / negotiation'), ...taken('Contract & payment'), ...taken('Preparing for delivery')].slice(0, 9);
+  const validUntil = new Date(today + 15 * DAY_MS - 1);
+  for (const [index, deal] of negotiating.entries()) {
+    const vehicle = vehicleFor(deal, available, index);
+    const discount = [0, 500, 1000, 1500][Math.floor(random() * 4)];
+    const at = after(deal, 26);
+    const notes = discount > 0 ? 'Showroom discount agreed with the team lead' : null;
+    const offer = await em.save(em.create(Offer, { dealId: deal.id, vehicleId: vehicle.id, price: vehicle.price, discount, validUntil, notes, createdById: deal.responsibleId, createdAt: at }));
+    events.push({ deal, type: 'deal.offer_added', at, data: { offerId: offer.id, vehicle: ref(vehicle), price: offer.price, discount, total: offer.price - discount, validUntil: validUntil.toISOString() } });
+    count(deal, 'offerCount');
+  }
+
+  // No two slots overlap: the upcoming ones each have an hour of their own from tomorrow on;
+  // the past ones, on the day after their deal came in, each another hour of the day.
+  const upcoming = taken('Test drive').slice(0, 8);
+  for (const [index, deal] of upcoming.entries()) {
+    const vehicle = vehicleFor(deal, available, index);
+    const startsAt = new Date(today + (1 + Math.floor(index / 4)) * DAY_MS + (9 + (index % 4) * 2) * HOUR_MS);
+    const endsAt = new Date(startsAt.getTime() + HOUR_MS);
+    const cancelled = index === upcoming.length - 1;
+    const drive = await em.save(
+      em.create(TestDrive, { dealId: deal.id, vehicleId: vehicle.id, startsAt, endsAt, status: cancelled ? 'cancelled' : 'scheduled', createdById: deal.responsibleId, createdAt: after(deal, 2) }),
+    );
+    const slot = { testDriveId: drive.id, vehicle: ref(vehicle), startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), licenceChecked: false };
+    events.push({ deal, type: 'deal.test_drive_scheduled', at: after(deal, 2), data: slot });
+    if (cancelled) events.push({ deal, type: 'deal.test_drive_updated', at: after(deal, 5), data: { ...slot, status: 'cancelled', changes: { status: { from: 'scheduled', to: 'cancelled' } } } });
+    else count(deal, 'testDriveCount');
+  }
+  const driven = [...taken('Trade-in appraisal'), ...taken('Offer / negotiation')].filter((deal) => deal.createdAt.getTime() < today - 3 * DAY_MS).slice(0, 6);
+  for (const [index, deal] of driven.entries()) {
+    const vehicle = vehicleFor(deal, available, index);
+    const startsAt = new Date(Math.ceil(deal.createdAt.getTime() / DAY_MS) * DAY_MS + (10 + index) * HOUR_MS);
+    const endsAt = new Date(startsAt.getTime() + HOUR_MS);
+    const drive = await em.save(
+      em.create(TestDrive, { dealId: deal.id, vehicleId: vehicle.id, startsAt, endsAt, licenceChecked: true, status: 'done', notes: 'Liked the ride; asked about winter tyres', createdById: deal.responsibleId, createdAt: after(deal, 1) }),
+    );
+    const slot = { testDriveId: drive.id, vehicle: ref(vehicle), startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() };
+    events.push({ deal, type: 'deal.test_drive_scheduled', at: after(deal, 1), data: { ...slot, licenceChecked: false } });
+    events.push({
+      deal,
+      type: 'deal.test_drive_updated',
+      at: new Date(endsAt.getTime() + HOUR_MS / 2),
+      data: { ...slot, status: 'done', licenceChecked: true, changes: { status: { from: 'scheduled', to: 'done' }, licenceChecked: { from: false, to: true } } },
+    });
+    count(deal, 'testDriveCount');
+  }
+
+  for (const [index, deal] of taken('Trade-in appraisal').slice(0, DEMO_TRADE_INS.length).entries()) {
+    const { make, model, year, vin, mileage, appraisalValue, notes } = DEMO_TRADE_INS[index];
+    const at = after(deal, 50);
+    const tradeIn = await em.save(em.create(TradeIn, { make, model, year, vin, mileage, appraisalValue, notes, dealId: deal.id, createdById: deal.responsibleId, createdAt: at }));
+    events.push({ deal, type: 'deal.trade_in_added', at, data: { tradeInId: tradeIn.id, tradeIn: { make, model, year, vin, mileage, appraisalValue } } });
+    count(deal, 'tradeInCount');
+  }
+
+  // Appended to the funnel's log in the order they happened; each deal's last activity follows.
+  events.sort((a, b) => a.at.getTime() - b.at.getTime());
+  let seq = showroom.funnel.lastSeq;
+  await em.insert(
+    FunnelEvent,
+    events.map(({ deal, type, at, data }) => ({ funnelId: showroom.funnel.id, seq: ++seq, type, dealId: deal.id, actorId: deal.responsibleId, at, data })) as QueryDeepPartialEntity<FunnelEvent>[],
+  );
+  await em.update(Funnel, showroom.funnel.id, { lastSeq: seq });
+  for (const deal of new Set(events.map((event) => event.deal))) {
+    const latest = Math.max(deal.lastActivityAt.getTime(), ...events.filter((event) => event.deal === deal).map((event) => event.at.getTime()));
+    await em.update(Deal, deal.id, { offerCount: 0, testDriveCount: 0, tradeInCount: 0, ...counts.get(deal.id), lastActivityAt: new Date(latest) });
+  }
 }

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { DEAL_SORT_FIELDS, DEAL_STATUSES, type DealSortField, type DealStatus } from '@autofunnel/shared';
+import { DEAL_FOLLOW_UP_FILTERS, DEAL_SORT_FIELDS, DEAL_STATUSES, type DealFollowUpFilter, type DealSortField, type DealStatus } from '@autofunnel/shared';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Optional } from '../../common/optional.js';
@@ -51,6 +51,11 @@ export class ListDealsQuery extends PageQuery {
   @Matches(/^(me|none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { message: 'responsibleId must be a user id, "me" or "none"' })
   responsibleId?: string;
 
+  @ApiPropertyOptional({ enum: DEAL_FOLLOW_UP_FILTERS, description: 'Only deals in long-term follow-up, or none of them (default: both)' })
+  @Optional()
+  @IsIn(DEAL_FOLLOW_UP_FILTERS, { message: `followUp must be 'only' or 'exclude'` })
+  followUp?: DealFollowUpFilter;
+
   @ApiPropertyOptional({ description: 'Matches code, title, contact name, phone or email' })
   @Optional()
   @IsString()
@@ -66,4 +71,12 @@ export class ListDealsQuery extends PageQuery {
   @Optional()
   @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
+}
+
+/** The trash (admin): newest-trashed first. */
+export class TrashQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @Optional()
+  @IsUUID('all', { message: 'funnelId must be an id (UUID)' })
+  funnelId?: string;
 }

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBadGatewayResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { MessageDto, MessageListPage } from '@autofunnel/shared';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import { ListMessagesQuery } from './dto/list-messages.query.js';
+import { SendMessageDto } from './dto/send-message.dto.js';
+import { MessagesService } from './messages.service.js';
+
+/** Emails to a deal's customer, and the outbox of those not (yet) sent. */
+@ApiTags('messages')
+@ApiBearerAuth()
+@Controller()
+export class MessagesController {
+  constructor(private readonly messages: MessagesService) {}
+
+  @Get('deals/:dealId/messages')
+  listForDeal(@Param('dealId', ParseUUIDPipe) dealId: string): Promise<MessageDto[]> {
+    return this.messages.listForDeal(dealId);
+  }
+
+  @Post('deals/:dealId/messages')
+  @ApiCreatedResponse({ description: 'Sent (status sent), or kept in the outbox (status outbox) when SMTP_URL is not set' })
+  @ApiUnprocessableEntityResponse({ description: 'No `to` and the customer has no email, or offerId is not an active offer of this deal' })
+  @ApiBadGatewayResponse({ description: 'The mail server refused or could not be reached; the message is kept with status failed' })
+  send(@CurrentUser() caller: AuthUser, @Param('dealId', ParseUUIDPipe) dealId: string, @Body() body: SendMessageDto): Promise<MessageDto> {
+    return this.messages.send(caller, dealId, body);
+  }
+
+  @Get('messages')
+  @Roles('lead', 'admin')
+  list(@Query() query: ListMessagesQuery): Promise<MessageListPage> {
+    return this.messages.list(query);
+  }
+
+  @Post('messages/:id/send')
+  @HttpCode(200)
+  @ApiConflictResponse({ description: 'Already sent, or being sent right now' })
+  @ApiUnprocessableEntityResponse({ description: 'SMTP_URL is not set' })
+  @ApiBadGatewayResponse({ description: 'The mail server refused or could not be reached; the message stays failed' })
+  retry(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<MessageDto> {
+    return this.messages.retry(caller, id);
+  }
+}
