@@ -53,9 +53,9 @@ describeInBrowser('lead intake in a browser', () => {
       await card.getByText('New request').waitFor({ timeout: 5000 });
 
       await card.getByRole('button', { name: 'Paula Web' }).click();
-      const drawer = lead.page.getByRole('dialog', { name: `Deal ${first.dealCode}` });
-      await drawer.getByText('New request from the customer: Web form: Any news?').waitFor();
-      expect(await drawer.getByText(name, { exact: true }).count()).toBeGreaterThan(0);
+      const dealPage = lead.page.getByRole('article', { name: `Deal ${first.dealCode}` });
+      await dealPage.getByText('New request from the customer: Web form: Any news?').waitFor();
+      expect(await dealPage.getByText(name, { exact: true }).count()).toBeGreaterThan(0);
     } finally {
       await admin.context.close();
       await lead.context.close();

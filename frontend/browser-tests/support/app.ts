@@ -154,6 +154,11 @@ export class ApiClient {
     }) as Promise<DealDto>;
   }
 
+  /** POST `body` to `path` as this user; throws with the answer unless it is 2xx. */
+  post(path: string, body: unknown): Promise<unknown> {
+    return ApiClient.request('POST', path, this.login.accessToken, body);
+  }
+
   getDeal(id: string): Promise<DealDto> {
     return ApiClient.request('GET', `/api/deals/${id}`, this.login.accessToken) as Promise<DealDto>;
   }

@@ -10,6 +10,13 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { selectCurrentUser, selectToken } from '../features/auth/auth-slice';
 import { BoardPage } from '../features/board/BoardPage';
 import { ContactPage } from '../features/contacts/ContactPage';
+import { DealPage } from '../features/deal-page/DealPage';
+import { LostReasonsPage } from '../features/admin/lost-reasons/LostReasonsPage';
+import { TrashPage } from '../features/admin/trash/TrashPage';
+import { MyDayPage } from '../features/my-day/MyDayPage';
+import { OutboxPage } from '../features/outbox/OutboxPage';
+import { StockPage } from '../features/stock/StockPage';
+import { VehiclePage } from '../features/stock/VehiclePage';
 import { ImportPage } from '../features/imports/ImportPage';
 import { useGetFunnelsQuery } from '../features/funnels/funnels-api';
 import { AppHeader } from './AppHeader';
@@ -54,7 +61,7 @@ function AdminFrame() {
   if (user?.role !== 'admin') {
     return (
       <div className="empty-state">
-        <p className="empty-state__title">Only administrators can manage channels and sources</p>
+        <p className="empty-state__title">Only administrators can open the admin pages</p>
         <p>
           <Link to="/">Go to the board</Link>
         </p>
@@ -97,9 +104,10 @@ function NotFound() {
 }
 
 /**
- * The routes: /login; /funnels/:funnelId (a board; "/" opens the first funnel); the deal
- * drawer at /funnels/:funnelId/deals/:dealId or ?deal=<id>; a contact at /contacts/:contactId; the admin pages /admin/channels
- * and /admin/sources; /imports (leads from a spreadsheet).
+ * The routes: /login; /funnels/:funnelId (a board; "/" opens the first funnel); a deal's page at
+ * /deals/:dealId (older /funnels/:funnelId/deals/:dealId and ?deal=<id> links forward there); a
+ * contact at /contacts/:contactId; /my-day; /stock and /stock/:vehicleId; /imports; /outbox; the
+ * admin pages /admin/channels, /admin/sources, /admin/lost-reasons and /admin/trash.
  */
 export function App() {
   return (
@@ -111,12 +119,19 @@ export function App() {
           <Route path="funnels" element={<FirstFunnel />} />
           <Route path="funnels/:funnelId" element={<BoardPage />} />
           <Route path="funnels/:funnelId/deals/:dealId" element={<BoardPage />} />
+          <Route path="deals/:dealId" element={<DealPage />} />
           <Route path="contacts/:contactId" element={<ContactPage />} />
+          <Route path="my-day" element={<MyDayPage />} />
+          <Route path="stock" element={<StockPage />} />
+          <Route path="stock/:vehicleId" element={<VehiclePage />} />
+          <Route path="outbox" element={<OutboxPage />} />
           <Route path="imports" element={<ImportPage />} />
           <Route path="admin" element={<AdminFrame />}>
             <Route index element={<Navigate to="channels" replace />} />
             <Route path="channels" element={<ChannelsPage />} />
             <Route path="sources" element={<SourcesPage />} />
+            <Route path="lost-reasons" element={<LostReasonsPage />} />
+            <Route path="trash" element={<TrashPage />} />
           </Route>
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -1,4 +1,5 @@
-import { Link, useMatch } from 'react-router';
+import { Link, matchPath, useLocation } from 'react-router';
+import type { Role } from '@autofunnel/shared';
 import { LogoutButton } from '../features/auth/LogoutButton';
 import { selectCurrentUser } from '../features/auth/auth-slice';
 import { QuickSearch } from '../features/search/QuickSearch';
@@ -6,24 +7,29 @@ import { useAppSelector } from './store';
 
 const ROLE_NAMES = { admin: 'Administrator', lead: 'Team lead', manager: 'Sales manager' } as const;
 
-/** Admins move between the board, import and the admin pages; team leads between the board and import; managers have only the board. */
-function MainLinks({ isAdmin }: { isAdmin: boolean }) {
-  const inAdmin = useMatch('/admin/*') !== null;
-  const inImport = useMatch('/imports') !== null;
-  // not NavLink: the board is at "/" and "/funnels/…", so it is current whenever the others are not
+/** The header's pages and who sees them: everyone works the board, their day and the stock. */
+const PAGES: { to: string; match: string; label: string; roles: readonly Role[] }[] = [
+  { to: '/my-day', match: '/my-day', label: 'My day', roles: ['admin', 'lead', 'manager'] },
+  { to: '/stock', match: '/stock/*', label: 'Stock', roles: ['admin', 'lead', 'manager'] },
+  { to: '/imports', match: '/imports', label: 'Import', roles: ['admin', 'lead'] },
+  { to: '/outbox', match: '/outbox', label: 'Outbox', roles: ['admin', 'lead'] },
+  { to: '/admin/channels', match: '/admin/*', label: 'Admin', roles: ['admin'] },
+];
+
+function MainLinks({ role }: { role: Role }) {
+  const { pathname } = useLocation();
+  const currentPage = PAGES.find((page) => matchPath(page.match, pathname));
+  // not NavLink: the board is at "/", "/funnels/…" and "/deals/…", so it is current whenever the others are not
   return (
     <nav className="app-header__nav" aria-label="Main">
-      <Link to="/" className="app-header__link" aria-current={inAdmin || inImport ? undefined : 'page'}>
+      <Link to="/" className="app-header__link" aria-current={currentPage ? undefined : 'page'}>
         Board
       </Link>
-      <Link to="/imports" className="app-header__link" aria-current={inImport ? 'page' : undefined}>
-        Import
-      </Link>
-      {isAdmin && (
-        <Link to="/admin/channels" className="app-header__link" aria-current={inAdmin ? 'page' : undefined}>
-          Admin
+      {PAGES.filter((page) => page.roles.includes(role)).map((page) => (
+        <Link key={page.to} to={page.to} className="app-header__link" aria-current={page === currentPage ? 'page' : undefined}>
+          {page.label}
         </Link>
-      )}
+      ))}
     </nav>
   );
 }
@@ -33,7 +39,7 @@ export function AppHeader() {
   return (
     <header className="app-header">
       <span className="app-header__brand">Autofunnel</span>
-      {(user?.role === 'admin' || user?.role === 'lead') && <MainLinks isAdmin={user.role === 'admin'} />}
+      {user && <MainLinks role={user.role} />}
       {user && <QuickSearch />}
       <div className="app-header__user">
         {user && (

@@ -10,6 +10,12 @@ export function AdminNav() {
       <NavLink to="/admin/sources" className="admin-nav__tab">
         Sources
       </NavLink>
+      <NavLink to="/admin/lost-reasons" className="admin-nav__tab">
+        Lost reasons
+      </NavLink>
+      <NavLink to="/admin/trash" className="admin-nav__tab">
+        Trash
+      </NavLink>
     </nav>
   );
 }

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { BoardDto, DealEventDto } from '@autofunnel/shared';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import type { BoardDto } from '@autofunnel/shared';
+import { MemoryRouter, Route, Routes, useLocation, useParams } from 'react-router';
 import { DragAndDrop } from '../../app/DragAndDrop';
 import { Toasts } from '../../components/Toasts';
 import { boardEvent, card, funnel, annaRef } from '../../test/board-fixtures';
@@ -26,11 +26,6 @@ function apiBoard(status: string): BoardDto {
   };
 }
 
-const timeline: DealEventDto[] = [
-  { seq: 1, type: 'deal.created', at: '2026-11-20T10:00:00Z', actor: null, data: { stageId: 'st-new', responsibleId: null } },
-  { seq: 4, type: 'deal.taken', at: '2026-11-20T10:20:00Z', actor: annaRef, data: { fromStageId: 'st-new', toStageId: 'st-selection' } },
-];
-
 function serveBoard(overrides: (path: string) => Response | null = () => null) {
   return mockFetch((request) => {
     const path = pathOf(request);
@@ -42,10 +37,19 @@ function serveBoard(overrides: (path: string) => Response | null = () => null) {
     if (path.startsWith('/api/funnels/funnel-service/board')) {
       return jsonResponse({ funnel: service, columns: service.stages.map((stage) => ({ stageId: stage.id, count: 0, amountSum: 0, deals: [], nextCursor: null })) });
     }
-    if (path === '/api/deals/d2') return jsonResponse(mine);
-    if (path === '/api/deals/d2/events') return jsonResponse(timeline);
     return jsonResponse({ statusCode: 404, message: `No route ${path}`, error: 'Not Found' }, 404);
   });
+}
+
+/** Stands in for the deal page: which deal was opened, and how (the URL). */
+function DealPageStandIn() {
+  const { dealId } = useParams();
+  const location = useLocation();
+  return (
+    <p>
+      Deal page of {dealId} at {location.pathname + location.search}
+    </p>
+  );
 }
 
 function renderBoardPage(path = '/funnels/funnel-showroom') {
@@ -55,6 +59,7 @@ function renderBoardPage(path = '/funnels/funnel-showroom') {
         <Routes>
           <Route path="/funnels/:funnelId" element={<BoardPage />} />
           <Route path="/funnels/:funnelId/deals/:dealId" element={<BoardPage />} />
+          <Route path="/deals/:dealId" element={<DealPageStandIn />} />
         </Routes>
       </DragAndDrop>
       <Toasts />
@@ -173,24 +178,41 @@ describe('BoardPage', () => {
     }
   });
 
-  it('opens the deal drawer from the URL with its fields and history in words', async () => {
+  it('opens the deal page (not a drawer) from a card', async () => {
     serveBoard();
-    renderBoardPage('/funnels/funnel-showroom/deals/d2');
-    const drawer = await screen.findByRole('dialog', { name: 'Deal D-1002' });
-    expect(within(drawer).getByLabelText('Title')).toHaveValue(mine.title);
-    expect(await within(drawer).findByText(/Took it into work, moving it from Unassigned to Car selection/)).toBeInTheDocument();
-    expect(within(drawer).getByText(/Created the deal in Unassigned/)).toBeInTheDocument();
-
-    fireEvent.click(within(drawer).getByRole('button', { name: 'Close' }));
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    renderBoardPage();
+    await waitFor(() => expect(codesIn('Car selection')).toHaveLength(2));
+    fireEvent.click(within(screen.getByRole('article', { name: 'Deal D-1002' })).getByText(mine.contact.name));
+    expect(await screen.findByText('Deal page of d2 at /deals/d2')).toBeInTheDocument();
   });
 
-  it('remembers the list view', async () => {
+  it('sends the old deal addresses (the drawer) to the deal page', async () => {
+    serveBoard();
+    renderBoardPage('/funnels/funnel-showroom/deals/d2');
+    expect(await screen.findByText('Deal page of d2 at /deals/d2')).toBeInTheDocument();
+  });
+
+  it('sends ?deal= to the deal page too', async () => {
+    serveBoard();
+    renderBoardPage('/funnels/funnel-showroom?deal=d3');
+    expect(await screen.findByText('Deal page of d3 at /deals/d3')).toBeInTheDocument();
+  });
+
+  it('remembers the list view, which links each row to its deal page', async () => {
     serveBoard((path) => (path.startsWith('/api/deals?') ? jsonResponse({ items: [mine, other], nextCursor: null, total: 2 }) : null));
-    renderBoardPage();
+    const { socket } = renderBoardPage();
     fireEvent.click(await screen.findByRole('button', { name: 'List' }));
     expect(await screen.findByRole('table')).toBeInTheDocument();
     expect(localStorage.getItem(BOARD_LAYOUT_STORAGE_KEY)).toBe('list');
-    expect(screen.getByRole('button', { name: 'D-1003' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'D-1003' })).toHaveAttribute('href', '/deals/d3');
+
+    // a deal moved to the trash elsewhere leaves the list
+    act(() => socket().send(boardEvent(1, 'deal.trashed', { ...other, trashedAt: '2026-11-23T10:00:00.000Z', version: 2 })));
+    expect(screen.queryByRole('link', { name: 'D-1003' })).not.toBeInTheDocument();
+    expect(screen.getByText('1 deal')).toBeInTheDocument();
+
+    // a click anywhere on a row opens its deal
+    fireEvent.click(screen.getByRole('cell', { name: mine.contact.name }));
+    expect(await screen.findByText('Deal page of d2 at /deals/d2')).toBeInTheDocument();
   });
 });

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { describeError } from '../../app/describe-error';
 import { useAppSelector } from '../../app/store';
 import { BoardSkeleton } from '../../components/Skeleton';
@@ -7,7 +7,6 @@ import { ErrorMessage } from '../../components/StatusMessage';
 import { NewFunnelDialog } from '../admin/NewFunnelDialog';
 import { StageSettingsPanel } from '../admin/StageSettingsPanel';
 import { selectCurrentUser } from '../auth/auth-slice';
-import { DealDrawer } from '../deals/DealDrawer';
 import { DealListView } from '../deals/DealListView';
 import { NewDealDialog } from '../deals/NewDealDialog';
 import { useGetFunnelsQuery } from '../funnels/funnels-api';
@@ -22,25 +21,25 @@ import { OfflineBanner } from './LiveIndicator';
 type Panel = 'new-deal' | 'stages' | 'new-funnel' | null;
 
 /**
- * /funnels/:funnelId: the board of one funnel (kanban or list), its toolbar, and the deal
- * drawer at /funnels/:funnelId/deals/:dealId (or ?deal=<id>).
+ * /funnels/:funnelId: the board of one funnel (kanban or list) and its toolbar. A card or a
+ * row opens its deal's page (/deals/:dealId); the old drawer addresses
+ * /funnels/:funnelId/deals/:dealId and ?deal=<id> lead there too.
  */
 export function BoardPage() {
   const { funnelId = '', dealId: dealInPath } = useParams();
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
-  const location = useLocation();
   const me = useAppSelector(selectCurrentUser);
   const ui = useAppSelector(selectBoardUi);
   const [panel, setPanel] = useState<Panel>(null);
-  const funnels = useGetFunnelsQuery();
+  const dealId = dealInPath ?? searchParams.get('deal');
+  const funnels = useGetFunnelsQuery(undefined, { skip: dealId !== null });
 
   const args: BoardArgs = useMemo(() => ({ funnelId, view: ui.showLost ? 'lost' : 'open' }), [funnelId, ui.showLost]);
   const funnel = funnels.data?.find((candidate) => candidate.id === funnelId);
   // currentData: while another funnel or view loads, the previous board is not shown as this one.
   const { currentData: board, error, refetch, isFetching } = useGetBoardQuery(args, { skip: !funnel });
 
-  const dealId = dealInPath ?? searchParams.get('deal');
   const meRef = useMemo(() => (me ? { id: me.id, name: me.name } : null), [me]);
   const context: BoardContextValue | null = useMemo(
     () =>
@@ -51,11 +50,13 @@ export function BoardPage() {
             me: meRef,
             readOnly: board.view === 'lost',
             filter: { search: ui.search, responsible: ui.responsible, meId: me?.id ?? null },
-            openDeal: (id: string) => navigate(`/funnels/${funnelId}/deals/${id}${location.search}`),
+            openDeal: (id: string) => navigate(`/deals/${id}`),
           }
         : null,
-    [args, board, meRef, ui.search, ui.responsible, me?.id, navigate, funnelId, location.search],
+    [args, board, meRef, ui.search, ui.responsible, me?.id, navigate],
   );
+
+  if (dealId) return <Navigate to={`/deals/${encodeURIComponent(dealId)}`} replace />;
 
   if (funnels.isLoading) return <BoardSkeleton />;
   if (!funnels.data) {
@@ -73,12 +74,6 @@ export function BoardPage() {
   }
 
   const isAdmin = me?.role === 'admin';
-  const closeDeal = () => {
-    const search = new URLSearchParams(location.search);
-    search.delete('deal');
-    const rest = search.toString();
-    navigate(`/funnels/${funnelId}${rest ? `?${rest}` : ''}`);
-  };
 
   return (
     <div className="board-page">
@@ -96,7 +91,7 @@ export function BoardPage() {
       <OfflineBanner />
       {ui.showLost && <p className="board-page__notice">Showing lost deals, each in the stage where it was lost. Untick “Show lost” to go back to the deals in work.</p>}
       {ui.layout === 'list' ? (
-        <DealListView funnel={board?.funnel ?? funnel} onOpenDeal={(id) => navigate(`/funnels/${funnelId}/deals/${id}${location.search}`)} />
+        <DealListView funnel={board?.funnel ?? funnel} />
       ) : board && context ? (
         <BoardContext.Provider value={context}>
           <KanbanBoard board={board} hideEmptyStages={ui.hideEmptyStages} />
@@ -106,8 +101,7 @@ export function BoardPage() {
       ) : (
         <BoardSkeleton columns={funnel.stages.length} />
       )}
-      {dealId && <DealDrawer key={dealId} dealId={dealId} funnel={board?.funnel ?? funnel} onClose={closeDeal} />}
-      {panel === 'new-deal' && <NewDealDialog funnel={funnel} onClose={() => setPanel(null)} onOpenDeal={(id) => navigate(`/funnels/${funnelId}/deals/${id}`)} />}
+      {panel === 'new-deal' && <NewDealDialog funnel={funnel} onClose={() => setPanel(null)} onOpenDeal={(id) => navigate(`/deals/${id}`)} />}
       {panel === 'stages' && isAdmin && board && <StageSettingsPanel board={board} onClose={() => setPanel(null)} />}
       {panel === 'new-funnel' && isAdmin && <NewFunnelDialog onClose={() => setPanel(null)} onCreated={(id) => navigate(`/funnels/${id}`)} />}
     </div>

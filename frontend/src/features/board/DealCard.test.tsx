@@ -66,6 +66,18 @@ describe('DealCard', () => {
     expect(onOpen).toHaveBeenCalledTimes(2);
   });
 
+  it('shows how many test drives and offers the deal has, only when it has some', () => {
+    const { rerender } = render(<DealCard deal={{ ...deal, testDriveCount: 2, offerCount: 1 }} stage={selection} now={now} onOpen={jest.fn()} />);
+    const counts = within(screen.getByRole('article', { name: 'Deal D-1042' })).getByRole('list', { name: 'Records' });
+    expect(within(counts).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['2 test drives', '1 offer']);
+
+    rerender(<DealCard deal={{ ...deal, testDriveCount: 0, offerCount: 3 }} stage={selection} now={now} onOpen={jest.fn()} />);
+    expect(within(screen.getByRole('list', { name: 'Records' })).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['3 offers']);
+
+    rerender(<DealCard deal={{ ...deal, testDriveCount: 0, offerCount: 0 }} stage={selection} now={now} onOpen={jest.fn()} />);
+    expect(screen.queryByRole('list', { name: 'Records' })).not.toBeInTheDocument();
+  });
+
   it('shows a lost deal with its reason and no countdown', () => {
     render(<DealCard deal={{ ...deal, status: 'lost', lostReason: 'Bought elsewhere' }} stage={selection} now={now} onOpen={jest.fn()} />);
     expect(screen.getByText('Lost: Bought elsewhere')).toBeInTheDocument();

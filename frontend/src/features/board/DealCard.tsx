@@ -18,13 +18,20 @@ interface DealCardProps {
   moveMenu?: ReactNode;
 }
 
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
 /**
  * One deal on the board: its code and age, the customer, the car they want, who works on it,
- * where it came from, and the time left to contact the customer (red when overdue).
+ * where it came from, how many test drives and offers it has, and the time left to contact
+ * the customer (red when overdue). A click on the card (or Enter on the customer's name)
+ * opens the deal's page.
  */
 export function DealCard({ deal, stage, sourceName, now, fresh = false, dragging = false, onOpen, moveMenu }: DealCardProps) {
   const countdown = deal.status === 'open' ? deadlineCountdown(deal.deadlineAt, now) : null;
   const untaken = stage?.kind === 'unassigned' && !deal.responsible && deal.status === 'open';
+  const counts = [deal.testDriveCount > 0 && plural(deal.testDriveCount, 'test drive', 'test drives'), deal.offerCount > 0 && plural(deal.offerCount, 'offer', 'offers')].filter(
+    (count): count is string => Boolean(count),
+  );
   const classes = ['deal-card', `deal-card--${deal.status}`, fresh && 'deal-card--fresh', dragging && 'deal-card--dragging'].filter(Boolean).join(' ');
 
   const deadline = countdown && (
@@ -61,6 +68,15 @@ export function DealCard({ deal, stage, sourceName, now, fresh = false, dragging
       <p className={`deal-card__vehicle ${deal.vehicleInterest ? '' : 'deal-card__vehicle--none'}`}>
         {deal.vehicleInterest ?? 'No vehicle chosen yet'}
       </p>
+      {counts.length > 0 && (
+        <ul className="deal-card__counts" aria-label="Records">
+          {counts.map((count) => (
+            <li key={count} className="deal-card__count">
+              {count}
+            </li>
+          ))}
+        </ul>
+      )}
       {(sourceName || deal.amount !== null || deal.status !== 'open' || deal.newRequestAt || (untaken && deadline)) && (
         <div className="deal-card__meta">
           {sourceName && <span className="deal-card__source">{sourceName}</span>}

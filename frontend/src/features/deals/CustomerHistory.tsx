@@ -4,7 +4,7 @@ import { ErrorMessage } from '../../components/StatusMessage';
 import { DealHistoryList } from './DealHistoryList';
 import { useGetContactWithDealsQuery } from './deals-api';
 
-/** A repeat customer's other deals (any funnel), newest first, each opening its own drawer. */
+/** A repeat customer's other deals (any funnel), newest first, each opening its own page. */
 export function CustomerHistory({ contactId, currentDealId }: { contactId: string; currentDealId: string }) {
   const { data: contact, error, isLoading, refetch } = useGetContactWithDealsQuery(contactId);
   if (isLoading) return <RowsSkeleton rows={2} />;

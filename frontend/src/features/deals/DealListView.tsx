@@ -1,3 +1,5 @@
+import type { MouseEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
 import type { DealSortField, DealStatus, FunnelDto } from '@autofunnel/shared';
 import { describeError } from '../../app/describe-error';
 import { useAppDispatch, useAppSelector } from '../../app/store';
@@ -12,7 +14,6 @@ import { useListDealsInfiniteQuery, type DealListArgs } from './deals-api';
 
 interface DealListViewProps {
   funnel: FunnelDto;
-  onOpenDeal(dealId: string): void;
 }
 
 interface SortHeaderProps {
@@ -38,9 +39,13 @@ function SortHeader({ field, label, sort, order, onSort, numeric }: SortHeaderPr
   );
 }
 
-/** The same deals as a table: filtered by the toolbar, sorted by a column, page by page. */
-export function DealListView({ funnel, onOpenDeal }: DealListViewProps) {
+/**
+ * The same deals as a table: filtered by the toolbar, sorted by a column, page by page. Each
+ * row opens its deal's page (its code is a link, so it also opens in a new tab).
+ */
+export function DealListView({ funnel }: DealListViewProps) {
   const dispatch = useAppDispatch();
+  const navigate = useNavigate();
   const ui = useAppSelector(selectBoardUi);
   const sourceNames = useSourceNames();
   const args: DealListArgs = {
@@ -56,6 +61,10 @@ export function DealListView({ funnel, onOpenDeal }: DealListViewProps) {
   const deals = data?.pages.flatMap((page) => page.items) ?? [];
   const total = data?.pages[0]?.total ?? 0;
   const onSort = (sort: DealSortField, order: 'asc' | 'desc') => dispatch(listSortChanged({ sort, order }));
+  // A click anywhere on the row opens the deal; the link itself does so on its own.
+  const openUnlessLink = (event: MouseEvent<HTMLElement>, dealId: string) => {
+    if (!(event.target as HTMLElement).closest('a')) navigate(`/deals/${dealId}`);
+  };
 
   return (
     <section className="deal-list" aria-label="Deals">
@@ -100,11 +109,11 @@ export function DealListView({ funnel, onOpenDeal }: DealListViewProps) {
               {deals.map((deal) => {
                 const stage = stages.get(deal.stageId);
                 return (
-                  <tr key={deal.id} onClick={() => onOpenDeal(deal.id)} className="deal-table__row">
+                  <tr key={deal.id} onClick={(event) => openUnlessLink(event, deal.id)} className="deal-table__row">
                     <td>
-                      <button type="button" className="link-button" onClick={() => onOpenDeal(deal.id)}>
+                      <Link to={`/deals/${deal.id}`} className="deal-table__code">
                         {deal.code}
-                      </button>
+                      </Link>
                       <div className="muted small deal-table__title">{deal.title}</div>
                     </td>
                     <td>{deal.contact.name}</td>

@@ -1,4 +1,4 @@
-import type { DealStatus, DealType } from '@autofunnel/shared';
+import type { DealStatus, DealType, TaskKind } from '@autofunnel/shared';
 
 export const DEAL_TYPE_LABELS: Record<DealType, string> = {
   internet_lead: 'Internet lead',
@@ -14,5 +14,8 @@ export const DEAL_STATUS_LABELS: Record<DealStatus, string> = {
   lost: 'Lost',
 };
 
-/** The usual reasons a deal is lost (the dealer CRMs' list); "Other" lets one be typed. */
-export const LOST_REASONS = ['Refused', 'Unreachable', 'Bought elsewhere', 'Too expensive', 'Invalid or duplicate'] as const;
+export const TASK_KIND_LABELS: Record<TaskKind, string> = {
+  task: 'Task',
+  call: 'Call',
+  meeting: 'Meeting',
+};

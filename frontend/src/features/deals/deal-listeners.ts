@@ -2,12 +2,14 @@ import type { TypedStartListening } from '@reduxjs/toolkit';
 import { api } from '../../app/api';
 import { liveEventsReceived } from '../../app/live-slice';
 import type { AppDispatch, RootState, ThunkExtra } from '../../app/store';
+import { boardApi } from '../board/board-api';
 import { isDealEvent } from '../board/live/apply-board-event';
 import { dealUpdated } from './deals-api';
 
 /**
- * Live events beyond the boards (which apply them themselves): an open deal drawer, its
+ * Live events beyond the boards (which apply them themselves): an open deal page, its
  * timeline and the list view catch up; the funnel list follows changes of funnels and stages.
+ * A deal taken or moved from the board shows its new state on the deal page too.
  */
 export function startDealListeners(startListening: TypedStartListening<RootState, AppDispatch, ThunkExtra>): void {
   startListening({
@@ -21,4 +23,12 @@ export function startDealListeners(startListening: TypedStartListening<RootState
       if (funnelsChanged) listenerApi.dispatch(api.util.invalidateTags(['Funnel']));
     },
   });
+  for (const matcher of [boardApi.endpoints.takeDeal.matchFulfilled, boardApi.endpoints.moveDeal.matchFulfilled]) {
+    startListening({
+      matcher,
+      effect: (action, listenerApi) => {
+        listenerApi.dispatch(dealUpdated(action.payload));
+      },
+    });
+  }
 }

@@ -1,4 +1,5 @@
 import type {
+  AssignDealRequest,
   CloseDealRequest,
   ContactDto,
   ContactWithDealsDto,
@@ -58,8 +59,9 @@ export const dealsApi = api.injectEndpoints({
         if (data) dispatch(dealSaved(data, placeOf(deal)));
       },
     }),
-    assignDeal: build.mutation<DealDto, { deal: DealDto; userId: string }>({
-      query: ({ deal, userId }) => ({ url: `/deals/${encodeURIComponent(deal.id)}/assign`, method: 'POST', body: { userId } }),
+    /** To another user, another branch, or both. */
+    assignDeal: build.mutation<DealDto, { deal: DealDto } & AssignDealRequest>({
+      query: ({ deal, userId, branchId }) => ({ url: `/deals/${encodeURIComponent(deal.id)}/assign`, method: 'POST', body: { userId, branchId } }),
       async onQueryStarted({ deal }, { dispatch, queryFulfilled }) {
         const { data } = await queryFulfilled.catch(() => ({ data: null }));
         if (data) dispatch(dealSaved(data, placeOf(deal)));
@@ -85,7 +87,7 @@ export const dealsApi = api.injectEndpoints({
       providesTags: ['Contact'],
       keepUnusedDataFor: 30,
     }),
-    /** The customer with all their deals, newest first (the drawer's "earlier deals"). */
+    /** The customer with all their deals, newest first (the deal page's "earlier deals"). */
     getContactWithDeals: build.query<ContactWithDealsDto, string>({
       query: (id) => `/contacts/${encodeURIComponent(id)}`,
       providesTags: (_result, _error, id) => [{ type: 'Contact', id }],
@@ -133,7 +135,14 @@ export function dealUpdated(deal: DealDto) {
         dealsApi.util.updateQueryData('listDeals', args, (data) => {
           for (const page of data.pages) {
             const index = page.items.findIndex((item) => item.id === deal.id);
-            if (index >= 0 && page.items[index].version <= deal.version) page.items[index] = deal;
+            if (index < 0 || page.items[index].version > deal.version) continue;
+            if (deal.trashedAt) {
+              // A deal in the trash is listed nowhere.
+              page.items.splice(index, 1);
+              data.pages[0].total -= 1;
+            } else {
+              page.items[index] = deal;
+            }
           }
         }),
       );

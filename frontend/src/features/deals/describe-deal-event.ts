@@ -1,5 +1,7 @@
-import type { DealEventDto } from '@autofunnel/shared';
+import type { DealEventDto, TaskKind } from '@autofunnel/shared';
 import { formatAmount } from '../board/format';
+import { formatDay, formatDayTime, formatSlot } from './date-words';
+import { TASK_KIND_LABELS } from './deal-labels';
 
 export interface EventNames {
   stageName(id: string): string | undefined;
@@ -16,7 +18,134 @@ const FIELD_NAMES: Record<string, string> = {
   contact: 'the customer',
 };
 
-const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Money and counts arrive as numbers; a numeric string is accepted too. */
+function amount(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  return undefined;
+}
+
+/** "Skoda Octavia 2022" from `{make, model, year}`. */
+function vehicleName(value: unknown): string | undefined {
+  if (!isObject(value)) return undefined;
+  const name = [text(value.make), text(value.model)].filter(Boolean).join(' ');
+  if (!name) return undefined;
+  const year = amount(value.year);
+  return year === undefined ? name : `${name} ${year}`;
+}
+
+function joinWords(parts: (string | undefined | false)[]): string {
+  return parts.filter(Boolean).join(', ');
+}
+
+/** An offer's event data: `{offerId, vehicle: {make, model, year, vin}, price, discount, total}`. */
+function describeOffer(data: Record<string, unknown>): string {
+  const total = amount(data.total);
+  const discount = amount(data.discount) ?? 0;
+  const money = total === undefined ? '' : `, ${formatAmount(total)}${discount > 0 ? ` (discount ${formatAmount(discount)})` : ''}`;
+  return `${vehicleName(data.vehicle) ?? 'a vehicle'}${money}`;
+}
+
+/** A trade-in's event data: `{tradeInId, car: {make, model, year, vin, mileage, appraisalValue}}`. */
+function describeTradeIn(data: Record<string, unknown>): string {
+  const car = isObject(data.car) ? data.car : {};
+  const mileage = amount(car.mileage);
+  const appraisal = amount(car.appraisalValue);
+  return joinWords([
+    vehicleName(car) ?? 'the customer’s car',
+    mileage !== undefined && `${formatAmount(mileage)} km`,
+    appraisal !== undefined && `appraised at ${formatAmount(appraisal)}`,
+  ]);
+}
+
+/** `{startsAt, endsAt}` as "Tue 26 Nov 14:00–15:00". */
+function slotOf(data: Record<string, unknown>): string | undefined {
+  const startsAt = text(data.startsAt);
+  const endsAt = text(data.endsAt);
+  return startsAt && endsAt ? formatSlot(startsAt, endsAt) : undefined;
+}
+
+/**
+ * A test drive changed (`{vehicle, startsAt, endsAt, status, licenceChecked, changes: {field:
+ * {from, to}}}`): moved, cancelled, done, booked again, licence checked.
+ */
+function describeTestDriveChange(data: Record<string, unknown>): string {
+  const slot = slotOf(data);
+  const vehicle = vehicleName(data.vehicle) ?? 'a vehicle';
+  const changes = isObject(data.changes) ? data.changes : {};
+  if ('status' in changes && data.status === 'cancelled') return `Test drive cancelled: ${joinWords([slot, vehicle])}`;
+  if ('status' in changes && data.status === 'done') return `Test drive done: ${vehicle}`;
+  if ('startsAt' in changes || 'endsAt' in changes) return `Test drive moved to ${joinWords([slot, vehicle])}`;
+  if ('status' in changes) return `Test drive booked again: ${joinWords([slot, vehicle])}`;
+  if ('licenceChecked' in changes && data.licenceChecked === true) return `Driving licence checked for the test drive of ${vehicle}`;
+  return `Test drive changed: ${joinWords([slot, vehicle])}`;
+}
+
+function taskKind(value: unknown): string {
+  return typeof value === 'string' && value in TASK_KIND_LABELS ? TASK_KIND_LABELS[value as TaskKind] : 'Task';
+}
+
+/** `{name}` of a user in event data (an assignee). */
+const personName = (value: unknown) => (isObject(value) ? text(value.name) : undefined);
+
+/**
+ * A task, call or meeting: `{taskId, kind, title, dueAt, endsAt, assignee: {id, name},
+ * participants, priority}`, plus `result` when completed, `changes` (or `reopened`) when updated.
+ */
+function describeTask(type: string, data: Record<string, unknown>): string {
+  const kind = taskKind(data.kind);
+  const title = text(data.title) ?? 'untitled';
+  const dueAt = text(data.dueAt);
+  const endsAt = text(data.endsAt);
+  switch (type) {
+    case 'deal.task_created': {
+      const when = dueAt && (endsAt ? formatSlot(dueAt, endsAt) : formatDayTime(dueAt));
+      const assignee = personName(data.assignee);
+      return `${kind} planned: ${joinWords([title, when && `due ${when}`, assignee && `for ${assignee}`])}`;
+    }
+    case 'deal.task_completed': {
+      const result = text(data.result);
+      return `${kind} completed: ${title}${result ? ` — ${result}` : ''}`;
+    }
+    case 'deal.task_deleted':
+      return `${kind} deleted: ${title}`;
+    default: {
+      if (data.reopened === true) return `${kind} reopened: ${title}`;
+      const changes = isObject(data.changes) ? data.changes : {};
+      const newDue = isObject(changes.dueAt) ? text(changes.dueAt.to) : undefined;
+      const newAssignee = isObject(changes.assignee) ? personName(changes.assignee.to) : undefined;
+      return `${kind} changed: ${joinWords([title, newDue && `now due ${formatDayTime(newDue)}`, newAssignee && `now for ${newAssignee}`])}`;
+    }
+  }
+}
+
+/**
+ * An email to the customer: `{to, subject, offer: {offerId, vehicle, total} | null, via:
+ * 'smtp' | 'outbox', retry}`. Without SMTP it waits in the outbox.
+ */
+function describeMessage(data: Record<string, unknown>): string {
+  const to = text(data.to) ?? 'the customer';
+  const subject = text(data.subject);
+  const quote = isObject(data.offer) ? ` with the quote for ${vehicleName(data.offer.vehicle) ?? 'a vehicle'}` : '';
+  const about = subject ? `: ${subject}` : '';
+  if (data.via === 'outbox') return `Email waiting in the outbox (to ${to}${quote})${about}`;
+  return `${data.retry === true ? 'Email from the outbox sent' : 'Email sent'} to ${to}${quote}${about}`;
+}
+
+/** `{deadlineId, dueAt, outcome, note, late, nextDueAt}` */
+function describeDeadlineOutcome(data: Record<string, unknown>): string {
+  const note = text(data.note);
+  const next = text(data.nextDueAt);
+  const outcome = data.outcome === 'not_contacted' ? `Not reached${note ? `: ${note}` : ''}` : `Marked contacted${note ? `: ${note}` : ''}`;
+  const late = data.late === true ? ' (after the deadline)' : '';
+  return `${outcome}${late}${next ? `; next contact by ${formatDayTime(next)}` : ''}`;
+}
 
 function stage(names: EventNames, id: unknown): string {
   const stageId = text(id);
@@ -98,6 +227,71 @@ export function describeDealEvent(event: DealEventDto, names: EventNames): strin
       return `Reopened it${data.fromStatus === 'won' || data.fromStatus === 'lost' ? ` (it was ${data.fromStatus})` : ''}`;
     case 'deal.updated':
       return describeChanges(data.changes);
+    case 'deal.note_added':
+      return `Note: ${text(data.text) ?? ''}`.trim();
+    case 'deal.trade_in_added':
+      return `Trade-in: ${describeTradeIn(data)}`;
+    case 'deal.trade_in_updated':
+      return `Trade-in changed: ${describeTradeIn(data)}`;
+    case 'deal.trade_in_removed':
+      return `Trade-in removed: ${describeTradeIn(data)}`;
+    case 'deal.offer_added':
+      return `Offer: ${describeOffer(data)}`;
+    case 'deal.offer_updated':
+      return `Offer changed: ${describeOffer(data)}`;
+    case 'deal.offer_withdrawn':
+      return `Offer withdrawn: ${describeOffer(data)}`;
+    case 'deal.test_drive_scheduled': {
+      const slot = slotOf(data);
+      const vehicle = vehicleName(data.vehicle) ?? 'a vehicle';
+      return slot ? `Test drive booked ${slot}, ${vehicle}` : `Test drive booked: ${vehicle}`;
+    }
+    case 'deal.test_drive_updated':
+      return describeTestDriveChange(data);
+    case 'deal.document_added':
+      return `Document added: ${text(data.title) ?? text(data.fileName) ?? 'a file'}`;
+    case 'deal.document_renamed':
+      return `Document renamed from ${describeValue('title', data.from)} to ${describeValue('title', data.to)}`;
+    case 'deal.document_deleted':
+      return `Document deleted: ${text(data.title) ?? text(data.fileName) ?? 'a file'}`;
+    case 'deal.task_created':
+    case 'deal.task_updated':
+    case 'deal.task_completed':
+    case 'deal.task_deleted':
+      return describeTask(event.type, data);
+    case 'deal.message_sent':
+      return describeMessage(data);
+    case 'deal.deadline_set': {
+      const to = text(data.to);
+      const from = text(data.from);
+      if (!to) return 'Contact deadline withdrawn';
+      return from ? `Contact deadline moved from ${formatDayTime(from)} to ${formatDayTime(to)}` : `Contact deadline set for ${formatDayTime(to)}`;
+    }
+    case 'deal.deadline_resolved':
+      return describeDeadlineOutcome(data);
+    case 'deal.follow_up_scheduled': {
+      const until = text(data.until);
+      return until ? `Long-term follow-up: out of view until ${formatDay(until)}` : 'Long-term follow-up';
+    }
+    case 'deal.follow_up_returned': {
+      const deadline = text(data.deadlineAt);
+      const why = data.early === true ? 'Brought back from long-term follow-up' : 'Back in view: the long-term follow-up date has come';
+      return deadline ? `${why}; contact the customer by ${formatDayTime(deadline)}` : why;
+    }
+    case 'deal.expired': {
+      const weeks = amount(data.weeks);
+      return weeks === undefined ? 'Expired without activity' : `Expired after ${weeks} ${weeks === 1 ? 'week' : 'weeks'} without activity`;
+    }
+    case 'deal.trashed':
+      return 'Moved to the trash';
+    case 'deal.restored':
+      return 'Restored from the trash';
+    case 'deal.contact_linked': {
+      const role = text(data.role);
+      return `Linked ${text(data.name) ?? 'a contact'}${role ? ` (${role})` : ''} to the deal`;
+    }
+    case 'deal.contact_unlinked':
+      return `Unlinked ${text(data.name) ?? 'a contact'} from the deal`;
     default:
       return event.type;
   }

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import type { SourceDto, UserDto } from '@autofunnel/shared';
+import type { BranchDto, SourceDto, UserDto } from '@autofunnel/shared';
 import { api } from '../../app/api';
 
-/** The dealership's lists that rarely change: deal sources and users. */
+/** The dealership's lists that rarely change: deal sources, users and branches. */
 export const directoryApi = api.injectEndpoints({
   endpoints: (build) => ({
     getSources: build.query<SourceDto[], void>({
@@ -15,10 +15,14 @@ export const directoryApi = api.injectEndpoints({
       providesTags: ['User'],
       keepUnusedDataFor: 600,
     }),
+    getBranches: build.query<BranchDto[], void>({
+      query: () => '/branches',
+      keepUnusedDataFor: 600,
+    }),
   }),
 });
 
-export const { useGetSourcesQuery, useGetUsersQuery } = directoryApi;
+export const { useGetBranchesQuery, useGetSourcesQuery, useGetUsersQuery } = directoryApi;
 
 const EMPTY_NAMES: ReadonlyMap<string, string> = new Map();
 

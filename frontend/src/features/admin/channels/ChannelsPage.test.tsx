@@ -237,7 +237,7 @@ describe('ChannelsPage', () => {
     const fetchMock = serve();
     openPage('/admin/channels', signedInAsAnna);
 
-    expect(await screen.findByText('Only administrators can manage channels and sources')).toBeInTheDocument();
+    expect(await screen.findByText('Only administrators can open the admin pages')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Admin' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Add channel' })).not.toBeInTheDocument();
     expect(requestsOf(fetchMock).some((request) => pathOf(request).startsWith('/api/channels'))).toBe(false);

@@ -133,7 +133,7 @@ describe('SourcesPage', () => {
     const fetchMock = serveSources();
     openSources(signedInAsAnna);
 
-    expect(await screen.findByText('Only administrators can manage channels and sources')).toBeInTheDocument();
+    expect(await screen.findByText('Only administrators can open the admin pages')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Add source' })).not.toBeInTheDocument();
     expect(requestsOf(fetchMock)).toEqual([]);
   });

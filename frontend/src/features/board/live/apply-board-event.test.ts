@@ -105,6 +105,64 @@ describe('applyBoardEvent: deal events', () => {
   });
 });
 
+describe('applyBoardEvent: deals in the trash or in long-term follow-up', () => {
+  it('takes a deal moved to the trash off the board, with its count and sum', () => {
+    const trashed = { ...b, trashedAt: '2026-11-23T10:00:00.000Z', version: 2 };
+    const { next, outcome } = apply(start, boardEvent(11, 'deal.trashed', trashed));
+    expect(outcome).toBe('applied');
+    expect(cardIds(next)['st-selection']).toEqual(['a']);
+    expect(column(next, 'st-selection')).toMatchObject({ count: 1, amountSum: 1000 });
+  });
+
+  it('takes a deal put into long-term follow-up off the board', () => {
+    const later = { ...c, followUpUntil: '2027-01-12T00:00:00.000Z', version: 2 };
+    const { next } = apply(start, boardEvent(11, 'deal.follow_up_scheduled', later, { from: null, until: later.followUpUntil }));
+    expect(cardIds(next)['st-test-drive']).toEqual([]);
+    expect(column(next, 'st-test-drive')).toMatchObject({ count: 0, amountSum: 0 });
+  });
+
+  it('takes a deal further down a paged column off its count when it leaves', () => {
+    const paged = board({ 'st-selection': { deals: [a, b], count: 120, amountSum: 500000, nextCursor: 'cursor-1' } });
+    const farDown = card('far', 'st-selection', 'b9', { amount: 900, version: 5, trashedAt: '2026-11-23T10:00:00.000Z' });
+    const { next } = apply(paged, boardEvent(11, 'deal.trashed', farDown));
+    expect(column(next, 'st-selection')).toMatchObject({ count: 119, amountSum: 499100 });
+  });
+
+  it.each([
+    ['deal.restored', { stageId: 'st-selection', status: 'open' }],
+    ['deal.follow_up_returned', { until: '2026-11-23T09:00:00.000Z', deadlineAt: '2026-11-23T12:00:00.000Z', early: false }],
+  ] as const)('puts the deal back on %s, counted once', (type, data) => {
+    const paged = board({ 'st-selection': { deals: [a, b], count: 120, amountSum: 500000, nextCursor: 'cursor-1' } });
+    const back = card('back', 'st-selection', 'a2', { amount: 700, version: 6 });
+    const { next, outcome } = apply(paged, boardEvent(11, type, back, data));
+    expect(outcome).toBe('applied');
+    expect(cardIds(next)['st-selection']).toEqual(['a', 'back', 'b']);
+    expect(column(next, 'st-selection')).toMatchObject({ count: 121, amountSum: 500700 });
+  });
+
+  it('does not uncount a deal whose follow-up date only moves (it was off the board already)', () => {
+    const paged = board({ 'st-selection': { deals: [a, b], count: 120, amountSum: 500000, nextCursor: 'cursor-1' } });
+    const later = card('later', 'st-selection', 'b9', { amount: 700, version: 7, followUpUntil: '2027-02-01T00:00:00.000Z' });
+    const { next } = apply(paged, boardEvent(11, 'deal.follow_up_scheduled', later, { from: '2027-01-12T00:00:00.000Z', until: later.followUpUntil }));
+    expect(column(next, 'st-selection')).toMatchObject({ count: 120, amountSum: 500000 });
+  });
+
+  it('neither shows nor uncounts a deal off the board when something else happens to it', () => {
+    const paged = board({ 'st-selection': { deals: [a, b], count: 120, amountSum: 500000, nextCursor: 'cursor-1' } });
+    const inFollowUp = card('later', 'st-selection', 'a2', { amount: 700, version: 7, followUpUntil: '2027-01-12T00:00:00.000Z' });
+    const { next } = apply(paged, boardEvent(11, 'deal.note_added', inFollowUp, { text: 'Call in January' }));
+    expect(cardIds(next)['st-selection']).toEqual(['a', 'b']);
+    expect(column(next, 'st-selection')).toMatchObject({ count: 120, amountSum: 500000 });
+  });
+
+  it('drops a trashed deal the server returned to this user (upsertDeal)', () => {
+    const next = produce(start, (draft) => {
+      upsertDeal(draft, { ...a, trashedAt: '2026-11-23T10:00:00.000Z', version: 2 });
+    });
+    expect(cardIds(next)['st-selection']).toEqual(['b']);
+  });
+});
+
 describe('applyBoardEvent: sequence numbers and versions', () => {
   const moved = { ...a, stageId: 'st-test-drive', position: 'a1V', version: 2 };
 

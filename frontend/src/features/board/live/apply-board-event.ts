@@ -54,6 +54,15 @@ export function isDealEvent(event: BoardEvent): event is BoardEvent & { deal: De
 }
 
 const amountOf = (deal: { amount: number | null }) => Number(deal.amount ?? 0);
+
+/** In the trash, or out of view until its long-term follow-up date: on no board. */
+export function isOffBoard(deal: Pick<DealDto, 'trashedAt' | 'followUpUntil'>): boolean {
+  return Boolean(deal.trashedAt) || Boolean(deal.followUpUntil);
+}
+
+/** The events after which a deal that was on no board is back (restored, its follow-up over). */
+const RETURN_EVENT_TYPES = new Set<string>(['deal.restored', 'deal.follow_up_returned']);
+
 /** Sums of money stay exact to the cent despite binary floating point. */
 const roundMoney = (value: number) => Math.round(value * 100) / 100;
 
@@ -109,7 +118,7 @@ export function upsertDeal(board: LiveBoard, deal: DealDto, previous?: PreviousP
   }
 
   if (!stageById(board, deal.stageId)) return 'refetch'; // a stage this board does not know yet
-  if (!showsOnBoard(board, deal.stageId, deal.status)) return 'applied';
+  if (isOffBoard(deal) || !showsOnBoard(board, deal.stageId, deal.status)) return 'applied';
   const column = columnOf(board, deal.stageId);
   if (!column) return 'refetch';
   column.count += 1;
@@ -126,6 +135,14 @@ export function previousPlace(board: LiveBoard, event: BoardEvent & { deal: Deal
   const { deal } = event;
   const data = event.data ?? {};
   const fromStageId = stringOr(data.fromStageId, deal.stageId);
+  // Came back from the trash or from follow-up: it was counted on no board.
+  if (RETURN_EVENT_TYPES.has(event.type)) return undefined;
+  if (isOffBoard(deal)) {
+    // Leaving now: it was on its board until this event (unless its follow-up date only moved).
+    const leaving = event.type === 'deal.trashed' || (event.type === 'deal.follow_up_scheduled' && typeof data.from !== 'string');
+    // Anything else happening to a deal off the boards (a note on a deal in follow-up...).
+    if (!leaving) return undefined;
+  }
   switch (event.type) {
     case 'deal.created':
       return undefined;

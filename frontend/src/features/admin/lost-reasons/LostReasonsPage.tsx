@@ -1,0 +1,124 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
+import type { LostReasonDto } from '@autofunnel/shared';
+import { describeError } from '../../../app/describe-error';
+import { useAppDispatch } from '../../../app/store';
+import { toastShown } from '../../../app/toasts-slice';
+import { RowsSkeleton } from '../../../components/Skeleton';
+import { ErrorMessage } from '../../../components/StatusMessage';
+import { useGetLostReasonsQuery } from '../../deal-page/deal-page-api';
+import { ConfirmDialog } from '../channels/ConfirmDialog';
+import { LostReasonRow } from './LostReasonRow';
+import { useCreateLostReasonMutation, useDeleteLostReasonMutation, useUpdateLostReasonMutation } from './lost-reasons-api';
+import './lost-reasons.css';
+
+function AddLostReasonForm() {
+  const id = useId();
+  const [create, { isLoading }] = useCreateLostReasonMutation();
+  const [name, setName] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (trimmed === '') return setProblem('Type the reason, e.g. Financing declined.');
+    setProblem(null);
+    try {
+      await create({ name: trimmed }).unwrap();
+      setName('');
+    } catch (failure) {
+      setProblem(describeError(failure as FetchBaseQueryError));
+    }
+  }
+
+  return (
+    <form className="add-source" onSubmit={submit} aria-label="Add a lost reason" noValidate>
+      <div className="add-source__row">
+        <div className="field add-source__field">
+          <label htmlFor={id} className="field__label">
+            New reason
+          </label>
+          <input id={id} value={name} maxLength={200} placeholder="e.g. Financing declined" onChange={(event) => setName(event.target.value)} />
+        </div>
+        <button type="submit" className="button button--primary" disabled={isLoading}>
+          {isLoading ? 'Adding…' : 'Add reason'}
+        </button>
+      </div>
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** Admins: the reasons a manager picks from when a deal is lost, in the order they are offered. */
+export function LostReasonsPage() {
+  const titleId = useId();
+  const dispatch = useAppDispatch();
+  const { data, isLoading, isFetching, error, refetch } = useGetLostReasonsQuery();
+  const [move, moving] = useUpdateLostReasonMutation();
+  const [remove] = useDeleteLostReasonMutation();
+  const [deleting, setDeleting] = useState<LostReasonDto | null>(null);
+  const reasons = data ? [...data].sort((a, b) => a.position - b.position) : [];
+
+  // `position` is a place in the list (1 = first), whatever the stored numbers
+  const moveTo = (reason: LostReasonDto, rank: number) =>
+    move({ id: reason.id, changes: { position: rank } })
+      .unwrap()
+      .catch((failure: FetchBaseQueryError) => dispatch(toastShown({ kind: 'error', text: `Could not move “${reason.name}”. ${describeError(failure)}` })));
+
+  return (
+    <section className="admin-page__section" aria-labelledby={titleId}>
+      <div className="admin-page__header">
+        <div>
+          <h1 id={titleId} className="admin-page__title">
+            Lost reasons
+          </h1>
+          <p className="muted">A manager closing a deal as lost picks one of these, in this order. Renaming or deleting one does not change deals already lost.</p>
+        </div>
+      </div>
+      <AddLostReasonForm />
+      {isLoading ? (
+        <RowsSkeleton rows={6} />
+      ) : !data ? (
+        <ErrorMessage title="Could not load the lost reasons." detail={describeError(error)} onRetry={refetch} />
+      ) : reasons.length === 0 ? (
+        <div className="empty-state">
+          <p className="empty-state__title">No lost reasons yet</p>
+          <p>Add the reasons your managers choose from, e.g. “Bought elsewhere”.</p>
+        </div>
+      ) : (
+        <ol className="source-rows" aria-label="Lost reasons">
+          {reasons.map((reason, index) => (
+            <LostReasonRow
+              key={reason.id}
+              reason={reason}
+              rank={index + 1}
+              moving={moving.isLoading || isFetching}
+              onMoveUp={index > 0 ? () => void moveTo(reason, index) : null}
+              onMoveDown={index < reasons.length - 1 ? () => void moveTo(reason, index + 2) : null}
+              onDelete={() => setDeleting(reason)}
+            />
+          ))}
+        </ol>
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={`Delete “${deleting.name}”?`}
+          confirmLabel="Delete reason"
+          danger
+          onClose={() => setDeleting(null)}
+          onConfirm={async () => {
+            await remove(deleting.id).unwrap();
+            setDeleting(null);
+            dispatch(toastShown({ kind: 'success', text: `Lost reason “${deleting.name}” deleted.` }));
+          }}
+        >
+          <p>Managers can no longer pick it when a deal is lost. Deals already lost for this reason keep it: their reason stays as it was written.</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
