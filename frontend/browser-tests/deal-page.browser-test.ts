@@ -16,8 +16,9 @@ function uniqueVin(): string {
 async function openWithVehicle(page: Page, action: string, dialogName: string, vehicle: VehicleDto): Promise<Locator> {
   await page.getByRole('toolbar', { name: 'Deal actions' }).getByRole('button', { name: action, exact: true }).click();
   const dialog = page.getByRole('dialog', { name: dialogName });
-  await dialog.getByLabel('Vehicle').fill(vehicle.vin.slice(-6));
-  await dialog.getByRole('list', { name: 'Vehicles found' }).getByRole('button', { name: /Octavia/ }).click();
+  const vinTail = vehicle.vin.slice(-6);
+  await dialog.getByRole('searchbox', { name: 'Vehicle' }).fill(vinTail);
+  await dialog.getByRole('list', { name: 'Vehicles found' }).getByRole('button', { name: new RegExp(`VIN …${vinTail}`) }).click();
   return dialog;
 }
 

@@ -127,7 +127,7 @@ export function DealEditDialog({ deal, onClose }: { deal: DealDto; onClose(): vo
           </label>
           <label className="field">
             <span className="field__label">Vehicle of interest</span>
-            <input value={fields.vehicleInterest} onChange={(event) => set('vehicleInterest')(event.target.value)} maxLength={200} placeholder="e.g. Kia Sportage 2024" />
+            <input value={fields.vehicleInterest} onChange={(event) => set('vehicleInterest')(event.target.value)} maxLength={200} placeholder="e.g. 2024 Kia Sportage" />
           </label>
         </div>
         <div className="field-row">

@@ -284,7 +284,7 @@ describe('DealPage: tabs and timeline', () => {
     expect(items()).toEqual([
       'Autofunnel — Expired after 8 weeks without activity',
       'Anna Petrova — Call completed: Call back — Comes on Saturday',
-      expect.stringMatching(/^Anna Petrova — Offer: Kia Sportage 2024, /),
+      expect.stringMatching(/^Anna Petrova — Offer: 2024 Kia Sportage, /),
       'Anna Petrova — Note: Wants a tow bar',
       'Anna Petrova — Created the deal in Unassigned',
     ]);
@@ -295,7 +295,7 @@ describe('DealPage: tabs and timeline', () => {
     expect(within(chips).getByRole('button', { name: 'Notes' })).toHaveAttribute('aria-pressed', 'true');
     expect(items()).toEqual(['Anna Petrova — Note: Wants a tow bar']);
     fireEvent.click(within(chips).getByRole('button', { name: 'Offers & test drives' }));
-    expect(items()).toEqual([expect.stringMatching(/Offer: Kia Sportage/)]);
+    expect(items()).toEqual([expect.stringMatching(/Offer: 2024 Kia Sportage/)]);
     fireEvent.click(within(chips).getByRole('button', { name: 'Changes' }));
     expect(items()).toEqual(['Autofunnel — Expired after 8 weeks without activity', 'Anna Petrova — Created the deal in Unassigned']);
     fireEvent.click(within(chips).getByRole('button', { name: 'Emails' }));
@@ -318,7 +318,7 @@ describe('DealPage: live', () => {
     api.events = [...api.events, event(2, 'deal.offer_added', { vehicle: { make: 'Kia', model: 'Sportage' }, price: 30000, discount: 0, total: 30000 })];
     act(() => live.socket().send(boardEvent(2, 'deal.offer_added', { ...mariasDeal, offerCount: 1, version: 4 })));
     expect(within(within(header()).getByRole('list', { name: 'Records' })).getByText('1 offer')).toBeInTheDocument();
-    expect(await screen.findByText(/Offer: Kia Sportage/)).toBeInTheDocument();
+    expect(await screen.findByText(/Offer: 2024 Kia Sportage/)).toBeInTheDocument();
     expect(timelineFetches()).toBe(2);
 
     // an older version (an echo arriving late) does not undo the newer one

@@ -40,11 +40,11 @@ describe('describeDealEvent: what happens on the deal page (the data the API wri
 
   it('describes offers with the vehicle, the total and the discount', () => {
     expect(say('deal.offer_added', { offerId: 'o1', vehicle, price: 25000, discount: 500, total: 24500, validUntil: null })).toBe(
-      `Offer: Skoda Octavia 2022, ${formatAmount(24500)} (discount ${formatAmount(500)})`,
+      `Offer: 2022 Skoda Octavia, ${formatAmount(24500)} (discount ${formatAmount(500)})`,
     );
-    expect(say('deal.offer_added', { offerId: 'o1', vehicle, price: 25000, discount: 0, total: 25000 })).toBe(`Offer: Skoda Octavia 2022, ${formatAmount(25000)}`);
+    expect(say('deal.offer_added', { offerId: 'o1', vehicle, price: 25000, discount: 0, total: 25000 })).toBe(`Offer: 2022 Skoda Octavia, ${formatAmount(25000)}`);
     expect(say('deal.offer_withdrawn', { offerId: 'o1', vehicle, price: 25000, discount: 500, total: 24500 })).toBe(
-      `Offer withdrawn: Skoda Octavia 2022, ${formatAmount(24500)} (discount ${formatAmount(500)})`,
+      `Offer withdrawn: 2022 Skoda Octavia, ${formatAmount(24500)} (discount ${formatAmount(500)})`,
     );
   });
 
@@ -53,18 +53,18 @@ describe('describeDealEvent: what happens on the deal page (the data the API wri
     const words = formatSlot(slot.startsAt, slot.endsAt);
     const update = (changes: Record<string, unknown>, rest: Record<string, unknown> = {}) =>
       say('deal.test_drive_updated', { testDriveId: 't1', vehicle: kia, ...slot, status: 'scheduled', licenceChecked: false, changes, ...rest });
-    expect(say('deal.test_drive_scheduled', { testDriveId: 't1', vehicle: kia, ...slot, licenceChecked: false })).toBe(`Test drive booked ${words}, Kia Sportage 2024`);
-    expect(update({ status: { from: 'scheduled', to: 'cancelled' } }, { status: 'cancelled' })).toBe(`Test drive cancelled: ${words}, Kia Sportage 2024`);
-    expect(update({ status: { from: 'scheduled', to: 'done' } }, { status: 'done', licenceChecked: true })).toBe('Test drive done: Kia Sportage 2024');
-    expect(update({ startsAt: { from: 'x', to: slot.startsAt }, endsAt: { from: 'y', to: slot.endsAt } })).toBe(`Test drive moved to ${words}, Kia Sportage 2024`);
-    expect(update({ status: { from: 'cancelled', to: 'scheduled' } })).toBe(`Test drive booked again: ${words}, Kia Sportage 2024`);
-    expect(update({ licenceChecked: { from: false, to: true } }, { licenceChecked: true })).toBe('Driving licence checked for the test drive of Kia Sportage 2024');
-    expect(update({ notes: { from: null, to: 'Wants the motorway' } })).toBe(`Test drive changed: ${words}, Kia Sportage 2024`);
+    expect(say('deal.test_drive_scheduled', { testDriveId: 't1', vehicle: kia, ...slot, licenceChecked: false })).toBe(`Test drive booked ${words}, 2024 Kia Sportage`);
+    expect(update({ status: { from: 'scheduled', to: 'cancelled' } }, { status: 'cancelled' })).toBe(`Test drive cancelled: ${words}, 2024 Kia Sportage`);
+    expect(update({ status: { from: 'scheduled', to: 'done' } }, { status: 'done', licenceChecked: true })).toBe('Test drive done: 2024 Kia Sportage');
+    expect(update({ startsAt: { from: 'x', to: slot.startsAt }, endsAt: { from: 'y', to: slot.endsAt } })).toBe(`Test drive moved to ${words}, 2024 Kia Sportage`);
+    expect(update({ status: { from: 'cancelled', to: 'scheduled' } })).toBe(`Test drive booked again: ${words}, 2024 Kia Sportage`);
+    expect(update({ licenceChecked: { from: false, to: true } }, { licenceChecked: true })).toBe('Driving licence checked for the test drive of 2024 Kia Sportage');
+    expect(update({ notes: { from: null, to: 'Wants the motorway' } })).toBe(`Test drive changed: ${words}, 2024 Kia Sportage`);
   });
 
   it('describes trade-ins with mileage and appraisal', () => {
     const car = { make: 'Ford', model: 'Focus', year: 2015, vin: null, mileage: 98000, appraisalValue: 6500 };
-    expect(say('deal.trade_in_added', { tradeInId: 'ti1', car })).toBe(`Trade-in: Ford Focus 2015, ${formatAmount(98000)} km, appraised at ${formatAmount(6500)}`);
+    expect(say('deal.trade_in_added', { tradeInId: 'ti1', car })).toBe(`Trade-in: 2015 Ford Focus, ${formatAmount(98000)} km, appraised at ${formatAmount(6500)}`);
     expect(say('deal.trade_in_removed', { tradeInId: 'ti1', car: { ...car, year: null, mileage: null, appraisalValue: null } })).toBe('Trade-in removed: Ford Focus');
   });
 
@@ -83,7 +83,7 @@ describe('describeDealEvent: what happens on the deal page (the data the API wri
     const message = { messageId: 'm1', to: 'maria@example.com', subject: 'Your offer', offer: null, retry: false };
     expect(say('deal.message_sent', { ...message, via: 'smtp' })).toBe('Email sent to maria@example.com: Your offer');
     expect(say('deal.message_sent', { ...message, via: 'outbox', offer: { offerId: 'o1', vehicle, total: 24500 } })).toBe(
-      'Email waiting in the outbox (to maria@example.com with the quote for Skoda Octavia 2022): Your offer',
+      'Email waiting in the outbox (to maria@example.com with the quote for 2022 Skoda Octavia): Your offer',
     );
     expect(say('deal.message_sent', { ...message, via: 'smtp', retry: true })).toBe('Email from the outbox sent to maria@example.com: Your offer');
   });

@@ -31,13 +31,13 @@ function amount(value: unknown): number | undefined {
   return undefined;
 }
 
-/** "Skoda Octavia 2022" from `{make, model, year}`. */
+/** "2022 Skoda Octavia" from `{make, model, year}`, as the stock and the records name it. */
 function vehicleName(value: unknown): string | undefined {
   if (!isObject(value)) return undefined;
   const name = [text(value.make), text(value.model)].filter(Boolean).join(' ');
   if (!name) return undefined;
   const year = amount(value.year);
-  return year === undefined ? name : `${name} ${year}`;
+  return year === undefined ? name : `${year} ${name}`;
 }
 
 function joinWords(parts: (string | undefined | false)[]): string {
