@@ -224,6 +224,15 @@ describe('funnels and stages (e2e)', () => {
       await t.http.get(`/api/funnels/${funnel.id}`).set(admin.auth).expect(200);
     });
 
+    it('says how many of the deals holding a funnel are in the trash, where the board does not show them', async () => {
+      const admin = await t.user('admin');
+      const funnel = await t.funnel(admin);
+      const invalid = await deal(admin, funnel);
+      await t.http.post(`/api/deals/${invalid.id}/trash`).set(admin.auth).expect(200);
+      const response = await t.http.delete(`/api/funnels/${funnel.id}`).set(admin.auth).expect(409);
+      expect(response.body.message).toBe('The funnel still has 1 deal(s) (1 of them in the trash, which only an admin sees under Admin → Trash); move or close them out of it first');
+    });
+
     it('deletes an empty funnel with 204; then it answers 404 and is no longer listed', async () => {
       const admin = await t.user('admin');
       const funnel = await t.funnel(admin);

@@ -16,7 +16,6 @@ const NO_NAME = 7;
 const BAD_PHONE = 23;
 const NO_CONTACT = 42;
 const DUPLICATE = 61;
-const BAD_ROWS = [NO_NAME, BAD_PHONE, NO_CONTACT];
 
 /** The errors a 1,000-row file with the planted problems must report, `rowOf` giving each row's number. */
 function expectedErrors(rows: number, rowOf: (index: number) => number, badPhone: (index: number) => string): ImportRowError[] {

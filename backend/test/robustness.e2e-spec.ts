@@ -88,7 +88,7 @@ describe('robustness: no request causes a 500 (e2e)', () => {
         .send({ funnelId: f.funnel.id, contact: { name: 'Hostile Tester', phone: uniquePhone(), email: uniqueEmail() }, amount: 1000 })
         .expect(201);
       f.deal = deal.body as DealDto;
-      f.contact = { ...(deal.body as DealDto).contact, createdAt: '', updatedAt: '' };
+      f.contact = { ...(deal.body as DealDto).contact, createdAt: '', updatedAt: '', customerNumber: null, convertedAt: null };
     }
     if (needs === 'contact') {
       f.contact = (await t.http.post('/api/contacts').set(admin.auth).send({ name: 'Hostile Contact', phones: [uniquePhone()], emails: [uniqueEmail()] }).expect(201))
@@ -114,7 +114,7 @@ describe('robustness: no request causes a 500 (e2e)', () => {
       method: 'post',
       needs: 'nothing',
       path: () => '/api/funnels',
-      valid: () => ({ name: `Hostile ${randomUUID()}`, stages: [{ name: 'In', color: '#aaa' }, { name: 'Work' }, { name: 'Done' }] }),
+      valid: () => ({ name: `Hostile ${randomUUID()}`, stages: [{ name: 'In', color: '#aaa' }, { name: 'Work', color: '#bbb' }, { name: 'Done', color: '#ccc' }] }),
       snapshot: async (_f, valid) => ((await getJson('/api/funnels')) as FunnelDto[]).filter((funnel) => funnel.name === valid.name),
     },
     {

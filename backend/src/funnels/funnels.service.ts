@@ -60,8 +60,15 @@ export class FunnelsService {
   async remove(id: string): Promise<void> {
     await this.events.transaction(async (em, log) => {
       await lockFunnel(em, id);
-      const deals = await em.count(Deal, { where: { funnelId: id } });
-      if (deals > 0) throw new ConflictException(`The funnel still has ${deals} deal(s); move or close them out of it first`);
+      const [{ deals, trashed }]: { deals: number; trashed: number }[] = await em.query(
+        `SELECT count(*)::int AS deals, count(trashed_at)::int AS trashed FROM deal WHERE funnel_id = $1`,
+        [id],
+      );
+      if (deals > 0) {
+        // Trashed deals are invisible on the board, so say where the rest of the count is.
+        const inTrash = trashed > 0 ? ` (${trashed} of them in the trash, which only an admin sees under Admin → Trash)` : '';
+        throw new ConflictException(`The funnel still has ${deals} deal(s)${inTrash}; move or close them out of it first`);
+      }
       await em.delete(Funnel, id);
     });
   }
