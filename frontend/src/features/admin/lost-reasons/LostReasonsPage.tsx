@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
+import { AddNameForm } from '../AddNameForm';
 import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
 import type { LostReasonDto } from '@autofunnel/shared';
 import { describeError } from '../../../app/describe-error';
@@ -13,44 +14,8 @@ import { useCreateLostReasonMutation, useDeleteLostReasonMutation, useUpdateLost
 import './lost-reasons.css';
 
 function AddLostReasonForm() {
-  const id = useId();
   const [create, { isLoading }] = useCreateLostReasonMutation();
-  const [name, setName] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const trimmed = name.trim();
-    if (trimmed === '') return setProblem('Type the reason, e.g. Financing declined.');
-    setProblem(null);
-    try {
-      await create({ name: trimmed }).unwrap();
-      setName('');
-    } catch (failure) {
-      setProblem(describeError(failure as FetchBaseQueryError));
-    }
-  }
-
-  return (
-    <form className="add-source" onSubmit={submit} aria-label="Add a lost reason" noValidate>
-      <div className="add-source__row">
-        <div className="field add-source__field">
-          <label htmlFor={id} className="field__label">
-            New reason
-          </label>
-          <input id={id} value={name} maxLength={200} placeholder="e.g. Financing declined" onChange={(event) => setName(event.target.value)} />
-        </div>
-        <button type="submit" className="button button--primary" disabled={isLoading}>
-          {isLoading ? 'Adding…' : 'Add reason'}
-        </button>
-      </div>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
-    </form>
-  );
+  return <AddNameForm noun="reason" formLabel="Add a lost reason" example="Financing declined" maxLength={200} busy={isLoading} add={(name) => create({ name }).unwrap()} />;
 }
 
 /** Admins: the reasons a manager picks from when a deal is lost, in the order they are offered. */

@@ -64,7 +64,7 @@ describe('SourcesPage', () => {
     expect(screen.getByRole('link', { name: 'Sources' })).toHaveAttribute('aria-current', 'page');
 
     fireEvent.click(screen.getByRole('button', { name: 'Add source' }));
-    expect(screen.getByRole('alert')).toHaveTextContent('Type the name of the source');
+    expect(screen.getByRole('alert')).toHaveTextContent('Type the source, e.g. AutoScout24.');
 
     fireEvent.change(screen.getByLabelText('New source'), { target: { value: ' AutoScout24 ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add source' }));

@@ -1,5 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
-import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
+import { useId, useState } from 'react';
+import { AddNameForm } from '../AddNameForm';
 import type { SourceDto } from '@autofunnel/shared';
 import { describeError } from '../../../app/describe-error';
 import { RowsSkeleton } from '../../../components/Skeleton';
@@ -10,44 +10,8 @@ import { SourceRow } from './SourceRow';
 import { useCreateSourceMutation } from './sources-api';
 
 function AddSourceForm() {
-  const id = useId();
   const [create, { isLoading }] = useCreateSourceMutation();
-  const [name, setName] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const trimmed = name.trim();
-    if (trimmed === '') return setProblem('Type the name of the source, e.g. AutoScout24.');
-    setProblem(null);
-    try {
-      await create({ name: trimmed }).unwrap();
-      setName('');
-    } catch (failure) {
-      setProblem(describeError(failure as FetchBaseQueryError));
-    }
-  }
-
-  return (
-    <form className="add-source" onSubmit={submit} aria-label="Add a source" noValidate>
-      <div className="add-source__row">
-        <div className="field add-source__field">
-          <label htmlFor={id} className="field__label">
-            New source
-          </label>
-          <input id={id} value={name} maxLength={120} placeholder="e.g. AutoScout24" onChange={(event) => setName(event.target.value)} />
-        </div>
-        <button type="submit" className="button button--primary" disabled={isLoading}>
-          {isLoading ? 'Adding…' : 'Add source'}
-        </button>
-      </div>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
-    </form>
-  );
+  return <AddNameForm noun="source" formLabel="Add a source" example="AutoScout24" maxLength={120} busy={isLoading} add={(name) => create({ name }).unwrap()} />;
 }
 
 /** Admins: the list of deal sources (Showroom, Website, AutoScout24…): add, rename, delete. */
