@@ -1,5 +1,8 @@
 import type { DealDto, FunnelDto } from '@autofunnel/shared';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Test } from 'supertest';
 import { pdfFile } from './fixtures/document-files.js';
 import { createDeal, stageOf } from './support/deals.js';
@@ -18,7 +21,10 @@ describe("deal page permissions: a manager cannot change another manager's deal 
   let boris: TestUser;
   let funnel: FunnelDto;
 
+  const documentsDir = mkdtempSync(path.join(tmpdir(), 'autofunnel-documents-'));
+
   beforeAll(async () => {
+    process.env.DOCUMENTS_DIR = documentsDir;
     t = await TestApp.start();
     admin = await t.user('admin');
     lead = await t.user('lead');
@@ -26,7 +32,10 @@ describe("deal page permissions: a manager cannot change another manager's deal 
     boris = await t.user('manager');
     funnel = await t.funnel(admin);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    rmSync(documentsDir, { recursive: true, force: true });
+  });
 
   const VIN_CHARACTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
   const uniqueVin = () => `WVWZZZ1K${Array.from({ length: 9 }, () => VIN_CHARACTERS[Math.floor(Math.random() * VIN_CHARACTERS.length)]).join('')}`;

@@ -75,6 +75,16 @@ describe('schema and demo data (e2e)', () => {
       );
       expect(flagged.deals).toBeGreaterThan(0);
       expect(flagged.recorded).toBe(flagged.deals);
+
+      // every open deal's deadline is its open deadline row (the follow-up tab resolves it); closed deals have none
+      const [deadlines] = await dataSource.query(
+        `SELECT count(*) FILTER (WHERE d.status = 'open')::int AS open,
+                count(*) FILTER (WHERE d.status = 'open' AND dl.due_at = d.deadline_at)::int AS matching,
+                count(*) FILTER (WHERE d.status <> 'open' AND (d.deadline_at IS NOT NULL OR dl.id IS NOT NULL))::int AS closed_with_one
+           FROM deal d LEFT JOIN deadline dl ON dl.deal_id = d.id AND dl.resolved_at IS NULL`,
+      );
+      expect(deadlines.open).toBeGreaterThan(0);
+      expect(deadlines).toEqual({ open: deadlines.open, matching: deadlines.open, closed_with_one: 0 });
     });
 
     it("walks the newcomer's path: anna logs in, takes an unassigned deal, moves it, sees both in its events", async () => {

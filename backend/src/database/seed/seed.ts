@@ -7,6 +7,7 @@ import { generateApiKey } from '../../channels/api-key.js';
 import { Channel } from '../../channels/channel.entity.js';
 import { Contact } from '../../contacts/contact.entity.js';
 import { Deal } from '../../deals/deal.entity.js';
+import { Deadline } from '../../follow-up/deadline.entity.js';
 import { FunnelEvent } from '../../events/funnel-event.entity.js';
 import { Funnel } from '../../funnels/funnel.entity.js';
 import { Stage } from '../../funnels/stage.entity.js';
@@ -135,15 +136,21 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
             createdAt: draft.createdAt,
             lastActivityAt: newRequestAt ?? activityAt,
             // Untaken: the contact deadline of a new request; taken: the next follow-up, a few overdue.
-            deadlineAt: draft.responsible
-              ? new Date(Date.now() + Math.floor((random() * 7 - 1) * DAY_MS))
-              : new Date(draft.createdAt.getTime() + 2 * 3_600_000),
+            deadlineAt:
+              draft.status !== 'open'
+                ? null
+                : draft.responsible
+                  ? new Date(Date.now() + Math.floor((random() * 7 - 1) * DAY_MS))
+                  : new Date(draft.createdAt.getTime() + 2 * 3_600_000),
             lostReason: draft.lostReason,
             closedAt: draft.status === 'open' ? null : activityAt,
           });
         }),
         { chunk: 100 },
       );
+      // The open deadline of each deal, as the follow-up tab shows and resolves it.
+      const withDeadline = deals.filter((deal) => deal.deadlineAt !== null);
+      if (withDeadline.length > 0) await em.insert(Deadline, withDeadline.map((deal) => ({ dealId: deal.id, dueAt: deal.deadlineAt!, createdAt: deal.createdAt })));
       await em.insert(FunnelEvent, timelineOf(funnel, stages, deals, drafts, phoneLine) as QueryDeepPartialEntity<FunnelEvent>[]);
       await em.update(Funnel, funnel.id, { lastSeq: funnel.lastSeq });
       if (funnel === showroom.funnel) showroomDeals = deals;
