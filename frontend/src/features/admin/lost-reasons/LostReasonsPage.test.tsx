@@ -78,11 +78,11 @@ describe('LostReasonsPage', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Type the reason');
 
     fireEvent.change(screen.getByLabelText('New reason'), { target: { value: 'refused' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Add reason' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add reason' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('There is already a lost reason “refused”');
 
     fireEvent.change(screen.getByLabelText('New reason'), { target: { value: ' Financing declined ' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Add reason' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add reason' }));
     await waitFor(() => expect(names()).toEqual(['Refused', 'Unreachable', 'Bought elsewhere', 'Financing declined']));
     expect((await sent(fetchMock, 'POST')).at(-1)).toEqual({ path: '/api/lost-reasons', body: { name: 'Financing declined' } });
     expect(screen.getByLabelText('New reason')).toHaveValue('');
