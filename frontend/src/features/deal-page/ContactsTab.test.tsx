@@ -112,7 +112,7 @@ describe('ContactsTab', () => {
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('The contact was not saved. Another contact (Pavel Lebedev) has the phone +79990000009');
 
     fireEvent.change(within(dialog).getByLabelText('Phone 2'), { target: { value: '+79990000005' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(await requestsTo(fetchMock, 'PATCH', '/api/contacts/c-olga')[1].json()).toEqual({ phones: ['+79990000002', '+79990000005'], emails: ['olga@example.com'] });
     expect(await within(panel()).findByRole('link', { name: 'olga@example.com' })).toBeInTheDocument();
