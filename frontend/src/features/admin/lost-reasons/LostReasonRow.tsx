@@ -1,9 +1,6 @@
-import { useEffect, useId, useState } from 'react';
-import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
+import { useId } from 'react';
 import type { LostReasonDto } from '@autofunnel/shared';
-import { describeError } from '../../../app/describe-error';
-import { useAppDispatch } from '../../../app/store';
-import { toastShown } from '../../../app/toasts-slice';
+import { useRenameInPlace } from '../use-rename-in-place';
 import { useUpdateLostReasonMutation } from './lost-reasons-api';
 
 interface LostReasonRowProps {
@@ -21,26 +18,8 @@ interface LostReasonRowProps {
 /** One reason: its place, its name renamed in place (Enter or leaving the field saves; Escape undoes), up, down, Delete. */
 export function LostReasonRow({ reason, rank, onMoveUp, onMoveDown, moving, onDelete }: LostReasonRowProps) {
   const id = useId();
-  const dispatch = useAppDispatch();
   const [rename] = useUpdateLostReasonMutation();
-  const [name, setName] = useState(reason.name);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  // renamed on the server (here or by another admin): show it
-  useEffect(() => setName(reason.name), [reason.name]);
-
-  const save = () => {
-    const trimmed = name.trim();
-    if (trimmed === '' || trimmed === reason.name) return setName(reason.name);
-    setProblem(null);
-    rename({ id: reason.id, changes: { name: trimmed } })
-      .unwrap()
-      .then(() => dispatch(toastShown({ kind: 'success', text: `Renamed “${reason.name}” to “${trimmed}”.` })))
-      .catch((failure: FetchBaseQueryError) => {
-        setName(reason.name);
-        setProblem(`Could not rename “${reason.name}”. ${describeError(failure)}`);
-      });
-  };
+  const { inputProps, problem } = useRenameInPlace(reason.name, (name) => rename({ id: reason.id, changes: { name } }).unwrap());
 
   return (
     <li className="source-row lost-reason-row">
@@ -54,17 +33,8 @@ export function LostReasonRow({ reason, rank, onMoveUp, onMoveDown, moving, onDe
         <input
           id={id}
           className="source-row__name"
-          value={name}
           maxLength={200}
-          onChange={(event) => setName(event.target.value)}
-          onBlur={save}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              event.currentTarget.blur();
-            }
-            if (event.key === 'Escape') setName(reason.name);
-          }}
+          {...inputProps}
         />
         <button type="button" className="icon-button" aria-label={`Move “${reason.name}” up`} disabled={!onMoveUp || moving} onClick={onMoveUp ?? undefined}>
           ↑

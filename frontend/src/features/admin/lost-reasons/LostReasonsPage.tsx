@@ -1,5 +1,4 @@
 import { useId, useState } from 'react';
-import { AddNameForm } from '../AddNameForm';
 import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
 import type { LostReasonDto } from '@autofunnel/shared';
 import { describeError } from '../../../app/describe-error';
@@ -9,6 +8,7 @@ import { RowsSkeleton } from '../../../components/Skeleton';
 import { ErrorMessage } from '../../../components/StatusMessage';
 import { useGetLostReasonsQuery } from '../../deal-page/deal-page-api';
 import { ConfirmDialog } from '../channels/ConfirmDialog';
+import { AddNameForm } from '../AddNameForm';
 import { LostReasonRow } from './LostReasonRow';
 import { useCreateLostReasonMutation, useDeleteLostReasonMutation, useUpdateLostReasonMutation } from './lost-reasons-api';
 import './lost-reasons.css';

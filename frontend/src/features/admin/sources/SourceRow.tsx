@@ -1,34 +1,13 @@
-import { useEffect, useId, useState } from 'react';
-import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
+import { useId } from 'react';
 import type { SourceDto } from '@autofunnel/shared';
-import { describeError } from '../../../app/describe-error';
-import { useAppDispatch } from '../../../app/store';
-import { toastShown } from '../../../app/toasts-slice';
+import { useRenameInPlace } from '../use-rename-in-place';
 import { useRenameSourceMutation } from './sources-api';
 
 /** One source: its name, renamed in place (saved on Enter or on leaving the field; Escape undoes), and Delete. */
 export function SourceRow({ source, onDelete }: { source: SourceDto; onDelete(): void }) {
   const id = useId();
-  const dispatch = useAppDispatch();
   const [rename] = useRenameSourceMutation();
-  const [name, setName] = useState(source.name);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  // renamed on the server (here or by another admin): show it
-  useEffect(() => setName(source.name), [source.name]);
-
-  const save = () => {
-    const trimmed = name.trim();
-    if (trimmed === '' || trimmed === source.name) return setName(source.name);
-    setProblem(null);
-    rename({ id: source.id, name: trimmed })
-      .unwrap()
-      .then(() => dispatch(toastShown({ kind: 'success', text: `Renamed “${source.name}” to “${trimmed}”.` })))
-      .catch((failure: FetchBaseQueryError) => {
-        setName(source.name);
-        setProblem(`Could not rename “${source.name}”. ${describeError(failure)}`);
-      });
-  };
+  const { inputProps, problem } = useRenameInPlace(source.name, (name) => rename({ id: source.id, name }).unwrap());
 
   return (
     <li className="source-row">
@@ -39,17 +18,8 @@ export function SourceRow({ source, onDelete }: { source: SourceDto; onDelete():
         <input
           id={id}
           className="source-row__name"
-          value={name}
           maxLength={120}
-          onChange={(event) => setName(event.target.value)}
-          onBlur={save}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              event.currentTarget.blur();
-            }
-            if (event.key === 'Escape') setName(source.name);
-          }}
+          {...inputProps}
         />
         <button type="button" className="button button--ghost button--small" onClick={onDelete}>
           Delete<span className="visually-hidden"> “{source.name}”</span>

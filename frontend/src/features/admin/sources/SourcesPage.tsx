@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
-import { AddNameForm } from '../AddNameForm';
 import type { SourceDto } from '@autofunnel/shared';
 import { describeError } from '../../../app/describe-error';
 import { RowsSkeleton } from '../../../components/Skeleton';
 import { ErrorMessage } from '../../../components/StatusMessage';
 import { useGetSourcesQuery } from '../../directory/directory-api';
+import { AddNameForm } from '../AddNameForm';
 import { DeleteSourceDialog } from './DeleteSourceDialog';
 import { SourceRow } from './SourceRow';
 import { useCreateSourceMutation } from './sources-api';
