@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DEAL_OUTCOMES, DEAL_TYPES, type DealOutcome, type DealType } from '@autofunnel/shared';
 import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsNotEmpty, IsObject, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsObject, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsMoney } from '../../common/money.js';
+import { dateTime, uuid } from '../../common/field-validators.js';
 import { Optional } from '../../common/optional.js';
 import { Trim } from '../../common/trim.js';
 import { NewContactDto } from '../../contacts/dto/new-contact.dto.js';
 
-const uuid = (field: string) => IsUUID('all', { message: `${field} must be an id (UUID)` });
 const MAX_AMOUNT = 9_999_999_999.99;
 
 export class CreateDealDto {
@@ -109,7 +109,7 @@ export class UpdateDealDto {
   @ApiPropertyOptional({ nullable: true, description: 'When the customer must be contacted (ISO-8601)' })
   @Optional()
   @ValidateIf((_dto, value) => value !== null)
-  @IsDateString({ strict: true }, { message: 'deadlineAt must be an ISO-8601 date-time' })
+  @dateTime('deadlineAt')
   deadlineAt?: string | null;
 }
 

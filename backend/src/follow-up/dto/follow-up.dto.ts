@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DEADLINE_OUTCOMES, type DeadlineOutcome } from '@autofunnel/shared';
-import { IsDateString, IsDefined, IsIn, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsDefined, IsIn, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { dateTime } from '../../common/field-validators.js';
 import { Optional } from '../../common/optional.js';
 import { Trim } from '../../common/trim.js';
 
-const dateTime = (field: string) => IsDateString({ strict: true }, { message: `${field} must be an ISO-8601 date-time` });
 
 export class SetDeadlineDto {
   @ApiProperty({ description: 'When the customer must be contacted (ISO-8601); not in the past' })

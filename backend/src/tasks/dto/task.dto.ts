@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TASK_KINDS, TASK_PRIORITIES, type TaskKind, type TaskPriority } from '@autofunnel/shared';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { dateTime, uuid } from '../../common/field-validators.js';
 import { Optional } from '../../common/optional.js';
 import { Trim } from '../../common/trim.js';
 
-const uuid = (field: string) => IsUUID('all', { message: `${field} must be an id (UUID)` });
-const dateTime = (field: string) => IsDateString({ strict: true }, { message: `${field} must be an ISO-8601 date-time` });
 const MAX_PARTICIPANTS = 50;
 const MAX_NOTES = 5000;
 
