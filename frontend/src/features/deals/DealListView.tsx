@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { DealSortField, DealStatus, FunnelDto } from '@autofunnel/shared';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { describeError } from '../../app/describe-error';
 import { useAppDispatch, useAppSelector } from '../../app/store';
 import { SelectField } from '../../components/SelectField';
@@ -135,13 +136,7 @@ export function DealListView({ funnel }: DealListViewProps) {
           </table>
         </div>
       )}
-      {hasNextPage && (
-        <div className="deal-list__more">
-          <button type="button" className="button button--secondary" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
-            {isFetchingNextPage ? 'Loading…' : `Load more (${deals.length} of ${total})`}
-          </button>
-        </div>
-      )}
+      <LoadMoreButton hasMore={hasNextPage} loading={isFetchingNextPage} onLoadMore={() => void fetchNextPage()} shown={deals.length} total={total} />
     </section>
   );
 }

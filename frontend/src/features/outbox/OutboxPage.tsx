@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
 import { MESSAGE_STATUSES, type MessageDto, type MessageStatus } from '@autofunnel/shared';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { describeError } from '../../app/describe-error';
 import { useAppDispatch, useAppSelector } from '../../app/store';
 import { toastShown } from '../../app/toasts-slice';
@@ -126,13 +127,7 @@ function MessageList({ status, onProblem }: { status: MessageStatus; onProblem(p
   return (
     <>
       <MessagesTable messages={messages} onProblem={onProblem} />
-      {hasNextPage && (
-        <div className="deal-list__more">
-          <button type="button" className="button button--secondary" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
-            {isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      )}
+      <LoadMoreButton hasMore={hasNextPage} loading={isFetchingNextPage} onLoadMore={() => void fetchNextPage()} />
     </>
   );
 }

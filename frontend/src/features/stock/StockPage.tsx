@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { VehicleDto, VehicleSortField } from '@autofunnel/shared';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { describeError } from '../../app/describe-error';
 import { useAppSelector } from '../../app/store';
 import { RowsSkeleton } from '../../components/Skeleton';
@@ -117,13 +118,7 @@ export function StockPage() {
         />
       )}
 
-      {hasNextPage && (
-        <div className="deal-list__more">
-          <button type="button" className="button button--secondary" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
-            {isFetchingNextPage ? 'Loading…' : `Load more (${vehicles.length} of ${total})`}
-          </button>
-        </div>
-      )}
+      <LoadMoreButton hasMore={hasNextPage} loading={isFetchingNextPage} onLoadMore={() => void fetchNextPage()} shown={vehicles.length} total={total} />
 
       {dialog?.kind === 'add' && <VehicleFormDialog onClose={close} />}
       {dialog?.kind === 'edit' && <VehicleFormDialog vehicle={dialog.vehicle} onClose={close} />}

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
 import type { DealDto } from '@autofunnel/shared';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { describeError } from '../../../app/describe-error';
 import { useAppDispatch } from '../../../app/store';
 import { toastShown } from '../../../app/toasts-slice';
@@ -101,13 +102,7 @@ export function TrashPage() {
           </table>
         </div>
       )}
-      {hasNextPage && (
-        <div className="deal-list__more">
-          <button type="button" className="button button--secondary" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
-            {isFetchingNextPage ? 'Loading…' : `Load more (${deals.length} of ${total})`}
-          </button>
-        </div>
-      )}
+      <LoadMoreButton hasMore={hasNextPage} loading={isFetchingNextPage} onLoadMore={() => void fetchNextPage()} shown={deals.length} total={total} />
     </section>
   );
 }
