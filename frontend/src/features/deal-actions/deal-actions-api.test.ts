@@ -3,6 +3,7 @@ import { jsonResponse, pathOf, requestsOf } from '../../test/fetch-mock';
 import { signedInAsAnna } from '../../test/fixtures';
 import { api } from '../../app/api';
 import { dealsApi } from '../deals/deals-api';
+import { stockApi } from '../stock/stock-api';
 import { dealActionsApi, fileNameOf } from './deal-actions-api';
 import { apiError, mariasDeal, octavia, offer, serveApi, task } from './test-support';
 
@@ -49,6 +50,15 @@ describe('deal actions API', () => {
       '/api/deals/deal-1/tasks': 1,
       '/api/vehicles?status=in_stock&limit=8': 2,
     });
+  });
+
+  it('refreshes the vehicle pickers when a vehicle is added to the stock', async () => {
+    const fetchMock = serveDeal({ 'POST /api/vehicles': () => jsonResponse(octavia, 201) });
+    const { store, counts } = watchedStore(fetchMock);
+    await settle();
+    await store.dispatch(stockApi.endpoints.createVehicle.initiate({ vin: octavia.vin, make: 'Skoda', model: 'Octavia', year: 2021, price: 23950 }));
+    await settle();
+    expect(counts()['/api/vehicles?status=in_stock&limit=8']).toBe(2);
   });
 
   it('refreshes only the stock after a 409 (the vehicle was sold meanwhile), and nothing after a 400', async () => {

@@ -20,6 +20,7 @@ import type {
 import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
 import { api } from '../../app/api';
 import { dealSaved } from '../deals/deals-api';
+import { VEHICLE_LIST } from '../stock/stock-api';
 
 /** The per-deal record lists of the deal page; each is tagged `{type, id: dealId}`. */
 type RecordTag = 'Offer' | 'TestDrive' | 'TradeIn' | 'Document' | 'Task' | 'Message';
@@ -70,7 +71,7 @@ export const dealActionsApi = api.injectEndpoints({
   endpoints: (build) => ({
     searchStockVehicles: build.query<VehicleListPage, VehicleSearchArgs>({
       query: ({ q, status }) => ({ url: '/vehicles', params: { ...(q && { q }), status, limit: VEHICLE_PICKER_LIMIT } }),
-      providesTags: ['Vehicle'],
+      providesTags: [VEHICLE_LIST],
       keepUnusedDataFor: 30,
     }),
 

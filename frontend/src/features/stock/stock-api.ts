@@ -13,8 +13,8 @@ export type VehicleListArgs = Omit<VehicleListQuery, 'limit' | 'cursor'>;
 
 export const VEHICLE_PAGE_SIZE = 50;
 
-/** The tag of every vehicle list; one vehicle is `{ type: 'Vehicle', id }`. */
-const VEHICLE_LIST = { type: 'Vehicle', id: 'LIST' } as const;
+/** The tag of every vehicle list (the stock page, the offer and test-drive pickers); one vehicle is `{ type: 'Vehicle', id }`. */
+export const VEHICLE_LIST = { type: 'Vehicle', id: 'LIST' } as const;
 
 /**
  * Stock: everyone reads, admins and team leads write. A change to a vehicle elsewhere (an offer
