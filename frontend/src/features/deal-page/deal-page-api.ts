@@ -60,7 +60,7 @@ export const dealPageApi = api.injectEndpoints({
     setFollowUp: build.mutation<DealDto, { deal: DealDto } & FollowUpRequest>({
       query: ({ deal, until }) => ({ url: `/deals/${encodeURIComponent(deal.id)}/follow-up`, method: 'POST', body: { until } }),
       // The timeline follows the deal (dealSaved).
-      invalidatesTags: (_result, error, { deal }) => (error ? [] : [{ type: 'Deadline', id: deal.id }, 'DealList']),
+      invalidatesTags: (_result, error, { deal }) => (error ? [] : [{ type: 'Deadline', id: deal.id }, 'DealList', 'MyDay']),
       async onQueryStarted({ deal }, { dispatch, queryFulfilled }) {
         // The deal leaves (or returns to) the boards at once.
         const answer = await queryFulfilled.then(({ data }) => data).catch(() => null);
@@ -129,6 +129,8 @@ function changedDealTags(dealId: string, records: 'Deadline' | 'DealContacts') {
     { type: records, id: dealId },
     { type: 'Deal' as const, id: dealId },
     { type: 'DealEvents' as const, id: dealId },
+    // a deadline set on a deal My day does not list yet may belong there now
+    ...(records === 'Deadline' ? ['MyDay' as const] : []),
   ];
 }
 
