@@ -30,6 +30,9 @@ import { StockModule } from './stock/stock.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { TestDrivesModule } from './test-drives/test-drives.module.js';
 import { TradeInsModule } from './trade-ins/trade-ins.module.js';
+import { DealTypesModule } from './deal-types/deal-types.module.js';
+import { DistributionModule } from './distribution/distribution.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 
 @Module({
   imports: [
@@ -72,6 +75,10 @@ import { TradeInsModule } from './trade-ins/trade-ins.module.js';
     MessagesModule,
     FollowUpModule,
     LostReasonsModule,
+    // Running the team
+    DealTypesModule,
+    DistributionModule,
+    NotificationsModule,
     HealthModule,
     RealtimeModule,
   ],

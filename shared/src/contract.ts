@@ -3,6 +3,7 @@
  * compile against these, so a change here is a change to the contract.
  */
 import type { ContactKind, DealOutcome, DealStatus, DealType, Role, StageKind } from './enums.js';
+import type { FunnelSettings, StageSettings } from './team.js';
 
 export interface UserRef {
   id: string;
@@ -35,7 +36,8 @@ export interface LoginResponse {
   user: UserDto;
 }
 
-export interface StageDto {
+/** A kanban column with its rules (win probability, rotting, required fields). */
+export interface StageDto extends StageSettings {
   id: string;
   name: string;
   color: string;
@@ -43,7 +45,8 @@ export interface StageDto {
   position: number;
 }
 
-export interface FunnelDto {
+/** A funnel with its distribution and speed-to-lead settings. */
+export interface FunnelDto extends FunnelSettings {
   id: string;
   name: string;
   stages: StageDto[];
@@ -103,6 +106,14 @@ export interface DealDto {
   trashedAt: string | null;
   /** When a repeat customer's new request was added to this deal; cleared when someone next acts on it. */
   newRequestAt: string | null;
+  /** When the deal entered its current stage (speed-to-lead countdowns run from here). */
+  stageEnteredAt: string;
+  /** When it first got a responsible (take into work, assignment or automatic distribution). */
+  takenAt: string | null;
+  /** When it waited in the unassigned stage past the funnel's escalation SLA. */
+  slaEscalatedAt: string | null;
+  /** Its responsible was deactivated: a team lead should reassign it. Cleared by assigning. */
+  reassignmentFlaggedAt: string | null;
 }
 
 export interface NewContactInput {
@@ -166,6 +177,10 @@ export interface BoardColumnDto {
   stageId: string;
   count: number;
   amountSum: number;
+  /** amountSum × the stage's win probability (amountSum when it has none). */
+  weightedAmountSum: number;
+  /** Open deals past the stage's `rotAfterDays` without activity. */
+  rottenCount: number;
   deals: DealDto[];
   nextCursor: string | null;
 }

@@ -13,9 +13,13 @@ export type StageKind = (typeof STAGE_KINDS)[number];
 export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
 export type DealStatus = (typeof DEAL_STATUSES)[number];
 
-/** How the customer reached the dealership (the deal "type" of the dealer CRMs). */
-export const DEAL_TYPES = ['internet_lead', 'phone_up', 'chat', 'sms', 'walk_in'] as const;
-export type DealType = (typeof DEAL_TYPES)[number];
+/**
+ * How the customer reached the dealership (the deal "type" of the dealer CRMs): the code of an
+ * entry of the admin-edited list of deal types. These built-in ones always exist (intake uses them).
+ */
+export const BUILT_IN_DEAL_TYPES = ['internet_lead', 'phone_up', 'chat', 'sms', 'walk_in'] as const;
+export type BuiltInDealType = (typeof BUILT_IN_DEAL_TYPES)[number];
+export type DealType = string;
 
 export const CONTACT_KINDS = ['person', 'company'] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
@@ -42,7 +46,8 @@ export type TestDriveStatus = (typeof TEST_DRIVE_STATUSES)[number];
 export const TASK_KINDS = ['task', 'call', 'meeting'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
-export const TASK_PRIORITIES = ['low', 'normal', 'high'] as const;
+/** `urgent`: made by the system, e.g. when a new request waited past its speed-to-lead SLA. */
+export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
 /** How a contact deadline ended: the customer was reached, or not (with why). */

@@ -35,6 +35,9 @@ export const BOARD_EVENT_TYPES = [
   'deal.restored',
   'deal.contact_linked',
   'deal.contact_unlinked',
+  // Running the team (see team.ts).
+  'deal.sla_escalated',
+  'deal.flagged_for_reassignment',
   'stage.created',
   'stage.updated',
   'stage.deleted',
@@ -43,3 +46,10 @@ export const BOARD_EVENT_TYPES = [
   'funnel.updated',
 ] as const;
 export type BoardEventType = (typeof BOARD_EVENT_TYPES)[number];
+
+/**
+ * Not in the log: what a socket gets instead of an event about a deal its user may not see, so
+ * that its `seq` still counts up by one. `data.dealId` is set only when the user could see the
+ * deal before this change (their board drops the card); otherwise it says nothing at all.
+ */
+export const HIDDEN_EVENT_TYPE = 'deal.hidden' as const;

@@ -9,3 +9,4 @@ export * from './search.js';
 export * from './stock.js';
 export * from './deal-page.js';
 export * from './vin.js';
+export * from './team.js';

@@ -1,12 +1,13 @@
 /** The socket.io contract: `Server<ClientToServerEvents, ServerToClientEvents>` on the API. */
 import type { DealDto, FunnelDto, StageDto, UserRef } from './contract.js';
-import type { BoardEventType } from './events.js';
+import type { BoardEventType, HIDDEN_EVENT_TYPE } from './events.js';
+import type { NotificationDto } from './team.js';
 
 export interface BoardEvent {
   funnelId: string;
   /** Increases by exactly one per event of the funnel. */
   seq: number;
-  type: BoardEventType;
+  type: BoardEventType | typeof HIDDEN_EVENT_TYPE;
   at: string;
   actor: UserRef | null;
   deal?: DealDto;
@@ -28,6 +29,8 @@ export interface BoardJoinAck {
 
 export interface ServerToClientEvents {
   'board:event': (event: BoardEvent) => void;
+  /** To the user's own sockets: a new in-app notification (the bell counts it). */
+  'notification:new': (notification: NotificationDto) => void;
 }
 
 export interface ClientToServerEvents {

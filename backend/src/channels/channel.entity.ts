@@ -2,6 +2,7 @@ import type { ChannelKind } from '@autofunnel/shared';
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { Funnel } from '../funnels/funnel.entity.js';
 import { Source } from '../sources/source.entity.js';
+import { Branch } from '../users/branch.entity.js';
 
 /**
  * An advertising channel: a phone line, a website form, a messenger or a media partner that
@@ -33,6 +34,14 @@ export class Channel {
   @ManyToOne(() => Source, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'source_id' })
   source?: Relation<Source>;
+
+  /** The branch that receives this channel's requests (distribution and visibility follow it). */
+  @Column({ name: 'branch_id', type: 'uuid', nullable: true })
+  branchId: string | null;
+
+  @ManyToOne(() => Branch, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'branch_id' })
+  branch?: Relation<Branch> | null;
 
   @Column({ name: 'merge_repeat_requests', type: 'boolean', default: true })
   mergeRepeatRequests: boolean;

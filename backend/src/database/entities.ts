@@ -20,6 +20,9 @@ import { Vehicle } from '../stock/vehicle.entity.js';
 import { Task } from '../tasks/task.entity.js';
 import { TestDrive } from '../test-drives/test-drive.entity.js';
 import { TradeIn } from '../trade-ins/trade-in.entity.js';
+import { DealTypeEntity } from '../deal-types/deal-type.entity.js';
+import { Notification } from '../notifications/notification.entity.js';
 
 export const ENTITIES = [Branch, User, Source, Funnel, Stage, Contact, Deal, FunnelEvent, Channel, IntakeRequest, NumberSeries, ImportJob,
-  Vehicle, TradeIn, Offer, TestDrive, DealDocument, Task, Message, Deadline, LostReason, DealContact];
+  Vehicle, TradeIn, Offer, TestDrive, DealDocument, Task, Message, Deadline, LostReason, DealContact,
+  DealTypeEntity, Notification];

@@ -21,6 +21,9 @@ const DEFAULT_LIMIT = 50;
  */
 const ON_BOARD = 'd.trashed_at IS NULL AND d.follow_up_until IS NULL';
 
+/** An open deal idle for longer than its stage's `rot_after_days`. Aliases `d` (deal) and `s` (its stage). */
+export const ROTTEN = `d.status = 'open' AND s.rot_after_days IS NOT NULL AND d.last_activity_at < now() - make_interval(days => s.rot_after_days)`;
+
 /** SQL for each sortable field; the cursor stores its text form, so no precision is lost. */
 const SORT_EXPRESSIONS: Record<DealSortField, string> = {
   createdAt: 'd.created_at',
@@ -52,9 +55,11 @@ export class DealQueriesService {
    */
   async board(funnelId: string, limit = DEFAULT_LIMIT, status: DealStatus = 'open'): Promise<BoardDto> {
     const funnel = await this.funnels.get(funnelId);
-    const totals: { stage_id: string; count: string; amount_sum: string }[] = await this.dataSource.query(
-      `SELECT d.stage_id, count(*) AS count, COALESCE(sum(d.amount), 0) AS amount_sum
-         FROM deal d WHERE d.funnel_id = $1 AND d.status = $2 AND ${ON_BOARD} GROUP BY d.stage_id`,
+    const totals: { stage_id: string; count: string; amount_sum: string; rotten_count: string }[] = await this.dataSource.query(
+      `SELECT d.stage_id, count(*) AS count, COALESCE(sum(d.amount), 0) AS amount_sum,
+              count(*) FILTER (WHERE ${ROTTEN}) AS rotten_count
+         FROM deal d JOIN stage s ON s.id = d.stage_id
+        WHERE d.funnel_id = $1 AND d.status = $2 AND ${ON_BOARD} GROUP BY d.stage_id`,
       [funnelId, status],
     );
     const firstPages: { stage_id: string; id: string }[] = await this.dataSource.query(
@@ -74,7 +79,17 @@ export class DealQueriesService {
       columns: funnel.stages.map((stage) => {
         const total = totals.find((row) => row.stage_id === stage.id);
         const { items, nextCursor } = pageOf(deals.filter((deal) => deal.stageId === stage.id), limit);
-        return { stageId: stage.id, count: Number(total?.count ?? 0), amountSum: Number(total?.amount_sum ?? 0), deals: items, nextCursor };
+        const amountSum = Number(total?.amount_sum ?? 0);
+        return {
+          stageId: stage.id,
+          count: Number(total?.count ?? 0),
+          amountSum,
+          // A stage without a probability counts in full, as in Pipedrive.
+          weightedAmountSum: Math.round(amountSum * (stage.winProbability ?? 100)) / 100,
+          rottenCount: Number(total?.rotten_count ?? 0),
+          deals: items,
+          nextCursor,
+        };
       }),
     };
   }

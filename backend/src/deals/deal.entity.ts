@@ -7,6 +7,7 @@ import { Stage } from '../funnels/stage.entity.js';
 import { Branch } from '../users/branch.entity.js';
 import { User } from '../users/user.entity.js';
 import { Source } from '../sources/source.entity.js';
+import { DealTypeEntity } from '../deal-types/deal-type.entity.js';
 
 /**
  * One customer request moving through a funnel. `position` is a fractional-index key
@@ -14,7 +15,6 @@ import { Source } from '../sources/source.entity.js';
  */
 @Entity('deal')
 @Check('ck_deal_status', `status IN ('open', 'won', 'lost')`)
-@Check('ck_deal_type', `type IN ('internet_lead', 'phone_up', 'chat', 'sms', 'walk_in')`)
 @Check('ck_deal_amount', `amount >= 0`)
 @Unique('uq_deal_stage_position', ['stageId', 'position'])
 @Index('ix_deal_board', ['stageId', 'status', 'position'])
@@ -26,6 +26,9 @@ import { Source } from '../sources/source.entity.js';
 @Index('ix_deal_open_activity', ['lastActivityAt'], { where: `status = 'open' AND trashed_at IS NULL` })
 @Index('ix_deal_follow_up', ['followUpUntil'], { where: 'follow_up_until IS NOT NULL' })
 @Index('ix_deal_trash', ['trashedAt', 'id'], { where: 'trashed_at IS NOT NULL' })
+// The speed-to-lead job's worklist: untaken open deals not escalated yet.
+@Index('ix_deal_sla_pending', ['funnelId', 'stageEnteredAt'], { where: `responsible_id IS NULL AND status = 'open' AND sla_escalated_at IS NULL AND trashed_at IS NULL` })
+@Index('ix_deal_branch', ['branchId', 'status'])
 export class Deal {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -86,8 +89,13 @@ export class Deal {
   @Column({ type: 'varchar', length: 120, nullable: true })
   channel: string | null;
 
-  @Column({ type: 'varchar', length: 20, nullable: true })
+  /** The code of an entry of the admin-edited deal types. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
   type: DealType | null;
+
+  @ManyToOne(() => DealTypeEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'type', referencedColumnName: 'code' })
+  typeEntry?: Relation<DealTypeEntity> | null;
 
   @Column({ type: 'numeric', precision: 12, scale: 2, nullable: true, transformer: numberTransformer })
   amount: number | null;
@@ -142,4 +150,20 @@ export class Deal {
   /** A repeat customer's request was added to this deal and nobody has acted on the deal since. */
   @Column({ name: 'new_request_at', type: 'timestamptz', nullable: true })
   newRequestAt: Date | null;
+
+  /** When it entered its current stage: the speed-to-lead SLA counts from here. */
+  @Column({ name: 'stage_entered_at', type: 'timestamptz', default: () => 'now()' })
+  stageEnteredAt: Date;
+
+  /** When it first got a responsible; with createdAt, the time to take into work. */
+  @Column({ name: 'taken_at', type: 'timestamptz', nullable: true })
+  takenAt: Date | null;
+
+  /** Escalated once (team lead notified, urgent task made) for waiting past the SLA. */
+  @Column({ name: 'sla_escalated_at', type: 'timestamptz', nullable: true })
+  slaEscalatedAt: Date | null;
+
+  /** The responsible was deactivated; cleared when the deal gets a new responsible. */
+  @Column({ name: 'reassignment_flagged_at', type: 'timestamptz', nullable: true })
+  reassignmentFlaggedAt: Date | null;
 }

@@ -50,5 +50,9 @@ export function toDealDto(deal: Deal): DealDto {
     followUpUntil: deal.followUpUntil?.toISOString() ?? null,
     trashedAt: deal.trashedAt?.toISOString() ?? null,
     newRequestAt: deal.newRequestAt?.toISOString() ?? null,
+    stageEnteredAt: deal.stageEnteredAt.toISOString(),
+    takenAt: deal.takenAt?.toISOString() ?? null,
+    slaEscalatedAt: deal.slaEscalatedAt?.toISOString() ?? null,
+    reassignmentFlaggedAt: deal.reassignmentFlaggedAt?.toISOString() ?? null,
   };
 }

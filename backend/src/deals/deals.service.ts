@@ -15,6 +15,8 @@ import { Branch } from '../users/branch.entity.js';
 import { User } from '../users/user.entity.js';
 import { setOpenDeadline } from '../follow-up/open-deadline.js';
 import { releaseSoldVehicle, sellOfferedVehicle } from '../offers/vehicle-sale.js';
+import { DealTypeEntity } from '../deal-types/deal-type.entity.js';
+import { DistributionService } from '../distribution/distribution.service.js';
 import { Deal } from './deal.entity.js';
 import { DEAL_RELATIONS, toDealDto } from './deal.mapper.js';
 import { positionBetween } from './deal-ordering.js';
@@ -68,6 +70,7 @@ export class DealsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly contacts: ContactsService,
     private readonly events: EventsService,
+    private readonly distribution: DistributionService,
     config: ConfigService<AppEnvironment, true>,
   ) {
     this.contactDeadlineMs = config.get('CONTACT_DEADLINE_MINUTES', { infer: true }) * 60_000;
@@ -97,6 +100,7 @@ export class DealsService {
       await lockFunnel(em, dto.funnelId, 'unprocessable');
       const responsible = dto.responsibleId ? await this.activeUser(em, dto.responsibleId, 'responsibleId') : null;
       if (dto.sourceId) await this.mustExist(em, Source, dto.sourceId, 'sourceId');
+      if (dto.type) await assertDealType(em, dto.type);
       return this.openDeal(em, log, {
         funnelId: dto.funnelId,
         contact,
@@ -120,6 +124,9 @@ export class DealsService {
    * responsible. Shared by deals created by users and by intake channels.
    */
   async openDeal(em: EntityManager, log: FunnelEventLog, input: NewDealInput): Promise<DealDto> {
+    // A deal nobody took yet may go straight to an on-duty manager (the funnel's distribution).
+    const distributedTo = input.responsible ? null : await this.distribution.pick(em, { funnelId: input.funnelId, branchId: input.branchId });
+    if (distributedTo) input = { ...input, responsible: distributedTo, branchId: input.branchId ?? distributedTo.branchId };
     const stage = await this.stageOfKind(em, input.funnelId, input.responsible ? 'open' : 'unassigned');
     const now = new Date();
     const deal = em.create(Deal, {
@@ -139,6 +146,8 @@ export class DealsService {
       version: 1,
       createdAt: now,
       lastActivityAt: now,
+      stageEnteredAt: now,
+      takenAt: input.responsible ? now : null,
       deadlineAt: new Date(now.getTime() + this.contactDeadlineMs),
     });
     const { id } = await em.save(deal);
@@ -153,6 +162,7 @@ export class DealsService {
         responsibleId: created.responsible?.id ?? null,
         contactId: input.contact.id,
         contactReused: input.contactReused,
+        ...(distributedTo && { distributed: true }),
         ...input.eventData,
       },
     });
@@ -190,6 +200,7 @@ export class DealsService {
     return this.change(caller, id, {}, async (em, deal) => {
       if (deal.version !== dto.version) throw staleVersion(deal);
       if (dto.sourceId) await this.mustExist(em, Source, dto.sourceId, 'sourceId');
+      if (dto.type) await assertDealType(em, dto.type);
       const { version: _version, deadlineAt, ...fields } = dto;
       const patch: Partial<Deal> = { ...fields };
       if (deadlineAt !== undefined) {
@@ -362,11 +373,12 @@ export class DealsService {
       .createQueryBuilder()
       .update(Deal)
       // Someone acting on the deal has seen its latest request.
-      .set({ newRequestAt: null, ...patch, version: () => 'version + 1', lastActivityAt: () => 'now()' })
+      .set({ newRequestAt: null, ...patch, ...lifecycleStamps(deal, patch), version: () => 'version + 1', lastActivityAt: () => 'now()' })
       .where('id = :id', { id })
       .execute();
     const changed = toDealDto(await this.load(em, id));
-    await log.append(funnelId, { type, actor: caller, deal: changed, data });
+    const before = { responsibleId: deal.responsibleId, branchId: deal.branchId, trashed: deal.trashedAt !== null };
+    await log.append(funnelId, { type, actor: caller, deal: changed, before, data });
     return changed;
   }
 
@@ -439,6 +451,14 @@ export class DealsService {
   }
 }
 
+/** 422 naming the known codes when `code` is not one of the admin-edited deal types. */
+async function assertDealType(em: EntityManager, code: string): Promise<void> {
+  const types = await em.find(DealTypeEntity, { select: { code: true }, order: { position: 'ASC' } });
+  if (!types.some((type) => type.code === code)) {
+    throw new UnprocessableEntityException(`type "${code}" is not a deal type; use one of: ${types.map((type) => type.code).join(', ')}`);
+  }
+}
+
 /** Only admins see what is in the trash (to restore it); for everyone else it does not exist. */
 function seesTrash(viewer: AuthUser | undefined): boolean {
   return viewer?.role === 'admin';
@@ -466,6 +486,19 @@ function staleVersion(deal: Deal): ConflictException {
 
 function defaultTitle(contactName: string, vehicleInterest?: string): string {
   return (vehicleInterest ? `${vehicleInterest} for ${contactName}` : `Request from ${contactName}`).slice(0, 200);
+}
+
+/**
+ * Timestamps a change implies: entering another stage restarts the stage clock; the first
+ * responsible marks the take into work; a new responsible settles a reassignment flag.
+ */
+function lifecycleStamps(deal: Deal, patch: Partial<Deal>): Partial<Record<'stageEnteredAt' | 'takenAt' | 'reassignmentFlaggedAt', () => string>> {
+  const stamps: Partial<Record<'stageEnteredAt' | 'takenAt' | 'reassignmentFlaggedAt', () => string>> = {};
+  if (patch.stageId !== undefined && patch.stageId !== deal.stageId) stamps.stageEnteredAt = () => 'now()';
+  const newResponsible = patch.responsibleId !== undefined && patch.responsibleId !== deal.responsibleId;
+  if (newResponsible && patch.responsibleId && !deal.takenAt) stamps.takenAt = () => 'now()';
+  if (newResponsible && deal.reassignmentFlaggedAt) stamps.reassignmentFlaggedAt = () => 'NULL';
+  return stamps;
 }
 
 function comparable(value: unknown): unknown {

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BoardEvent, BoardEventType, DealDto, DealEventDto, FunnelDto, StageDto, UserRef } from '@autofunnel/shared';
+import type { BoardEvent, BoardEventType, DealDto, DealEventDto, DealScope, FunnelDto, StageDto, UserRef } from '@autofunnel/shared';
 import { Subject } from 'rxjs';
 import { DataSource, MoreThan, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
@@ -15,6 +15,8 @@ export interface NewEvent {
   dealId?: string;
   /** What changed; `stage` / `funnel` entries also travel as the board event's own fields. */
   data: Record<string, unknown>;
+  /** Who could see the deal before the change (see FunnelEvent.dealBefore); none for a new deal. */
+  before?: DealScope & { trashed: boolean };
 }
 
 /** Appends events inside a transaction opened by `EventsService.transaction`. */
@@ -107,6 +109,7 @@ export class EventsService implements OnModuleDestroy {
         at,
         data: event.data,
         dealSnapshot: event.deal ?? null,
+        dealBefore: event.before ?? null,
       }),
     );
     await em.insert(FunnelEvent, entities as QueryDeepPartialEntity<FunnelEvent>[]);

@@ -1,4 +1,4 @@
-import type { BoardEventType, DealDto } from '@autofunnel/shared';
+import type { BoardEventType, DealDto, DealScope } from '@autofunnel/shared';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { numberTransformer } from '../database/columns.js';
 import { Deal } from '../deals/deal.entity.js';
@@ -49,4 +49,8 @@ export class FunnelEvent {
   /** The deal as it was right after this event, so live boards and replays need no extra read. */
   @Column({ name: 'deal_snapshot', type: 'jsonb', nullable: true })
   dealSnapshot: DealDto | null;
+
+  /** Who could see the deal just before this event (its responsible and branch, and whether it was in the trash): the sockets tell those who lose sight of it. */
+  @Column({ name: 'deal_before', type: 'jsonb', nullable: true })
+  dealBefore: (DealScope & { trashed: boolean }) | null;
 }

@@ -7,7 +7,7 @@ import { User } from '../users/user.entity.js';
 /** A task, call or meeting planned on a deal; completing it posts to the deal's timeline. */
 @Entity('task')
 @Check('ck_task_kind', `kind IN ('task', 'call', 'meeting')`)
-@Check('ck_task_priority', `priority IN ('low', 'normal', 'high')`)
+@Check('ck_task_priority', `priority IN ('low', 'normal', 'high', 'urgent')`)
 @Check('ck_task_ends', `ends_at IS NULL OR (due_at IS NOT NULL AND ends_at >= due_at)`)
 @Index('ix_task_deal', ['dealId', 'createdAt'])
 @Index('ix_task_assignee_open', ['assigneeId', 'dueAt'], { where: 'done_at IS NULL' })

@@ -3,6 +3,7 @@ import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, Primary
 import { Branch } from './branch.entity.js';
 
 @Check('ck_app_user_role', `role IN ('admin', 'lead', 'manager')`)
+@Check('ck_app_user_max_open_deals', `max_open_deals IS NULL OR max_open_deals >= 0`)
 @Entity('app_user')
 export class User {
   @PrimaryGeneratedColumn('uuid')
@@ -34,6 +35,22 @@ export class User {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** The manager's own switch: only users on duty receive automatically distributed deals. */
+  @Column({ name: 'on_duty', type: 'boolean', default: false })
+  onDuty: boolean;
+
+  /** Automatic distribution skips a user holding this many open deals; null = no cap. */
+  @Column({ name: 'max_open_deals', type: 'integer', nullable: true })
+  maxOpenDeals: number | null;
+
+  /** Round robin hands the next deal to the on-duty manager who got one longest ago. */
+  @Column({ name: 'last_auto_assigned_at', type: 'timestamptz', nullable: true })
+  lastAutoAssignedAt: Date | null;
+
+  /** Bumped by a password change or reset: tokens signed with an older epoch stop working. */
+  @Column({ name: 'session_epoch', type: 'integer', default: 0 })
+  sessionEpoch: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,12 +1,17 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException, type OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { BranchDto, UserDto } from '@autofunnel/shared';
+import { Subject } from 'rxjs';
 import { Repository } from 'typeorm';
 import { Branch } from './branch.entity.js';
 import { User } from './user.entity.js';
 
 @Injectable()
-export class UsersService {
+export class UsersService implements OnModuleDestroy {
+  private readonly revoked = new Subject<string>();
+  /** Ids of users whose sessions just ended (deactivated, password reset): the gateway drops their sockets. */
+  readonly sessionsRevoked$ = this.revoked.asObservable();
+
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Branch) private readonly branches: Repository<Branch>,
@@ -39,6 +44,10 @@ export class UsersService {
   async listBranches(): Promise<BranchDto[]> {
     const branches = await this.branches.find({ order: { name: 'ASC' } });
     return branches.map(({ id, name }) => ({ id, name }));
+  }
+
+  onModuleDestroy(): void {
+    this.revoked.complete();
   }
 
   toDto(user: User): UserDto {

@@ -6,11 +6,14 @@ import { anna, deal } from './fixtures';
 export const funnel: FunnelDto = {
   id: 'funnel-showroom',
   name: 'Car showroom',
+  distribution: 'off',
+  slaWarnMinutes: null,
+  slaEscalateMinutes: null,
   stages: [
-    { id: 'st-new', name: 'Unassigned', color: '#9e9e9e', kind: 'unassigned', position: 0 },
-    { id: 'st-selection', name: 'Car selection', color: '#42a5f5', kind: 'open', position: 1 },
-    { id: 'st-test-drive', name: 'Test drive', color: '#26c6da', kind: 'open', position: 2 },
-    { id: 'st-delivered', name: 'Delivered', color: '#66bb6a', kind: 'won', position: 3 },
+    { id: 'st-new', name: 'Unassigned', color: '#9e9e9e', kind: 'unassigned', position: 0, winProbability: null, rotAfterDays: null, requiredFields: [] },
+    { id: 'st-selection', name: 'Car selection', color: '#42a5f5', kind: 'open', position: 1, winProbability: null, rotAfterDays: null, requiredFields: [] },
+    { id: 'st-test-drive', name: 'Test drive', color: '#26c6da', kind: 'open', position: 2, winProbability: null, rotAfterDays: null, requiredFields: [] },
+    { id: 'st-delivered', name: 'Delivered', color: '#66bb6a', kind: 'won', position: 3, winProbability: null, rotAfterDays: null, requiredFields: [] },
   ],
 };
 
@@ -52,6 +55,8 @@ export function board(columns: Record<string, ColumnSpec>, options: { view?: Boa
         deals: spec.deals,
         count: spec.count ?? spec.deals.length,
         amountSum: spec.amountSum ?? spec.deals.reduce((sum, d) => sum + Number(d.amount ?? 0), 0),
+        weightedAmountSum: 0,
+        rottenCount: 0,
         nextCursor: spec.nextCursor ?? null,
       };
     }),

@@ -14,12 +14,15 @@ export const annaLogin: LoginResponse = { accessToken: 'token-of-anna', user: an
 export const signedInAsAnna: AuthState = { token: annaLogin.accessToken, user: anna, notice: null };
 
 function stage(id: string, name: string, color: string, kind: StageDto['kind'], position: number): StageDto {
-  return { id, name, color, kind, position };
+  return { id, name, color, kind, position, winProbability: null, rotAfterDays: null, requiredFields: [] };
 }
 
 export const showroom: FunnelDto = {
   id: 'funnel-showroom',
   name: 'Car showroom',
+  distribution: 'off',
+  slaWarnMinutes: null,
+  slaEscalateMinutes: null,
   stages: [
     stage('st-unassigned', 'Unassigned', '#9e9e9e', 'unassigned', 0),
     stage('st-test-drive', 'Test drive', '#26c6da', 'open', 1),
@@ -30,6 +33,9 @@ export const showroom: FunnelDto = {
 export const service: FunnelDto = {
   id: 'funnel-service',
   name: 'Service',
+  distribution: 'off',
+  slaWarnMinutes: null,
+  slaEscalateMinutes: null,
   stages: [
     stage('sv-unassigned', 'New request', '#9e9e9e', 'unassigned', 0),
     stage('sv-in-work', 'In the workshop', '#ffa726', 'open', 1),
@@ -64,6 +70,10 @@ export function deal(overrides: Partial<DealDto> & Pick<DealDto, 'id' | 'code' |
     followUpUntil: null,
     trashedAt: null,
     newRequestAt: null,
+    stageEnteredAt: '2026-11-01T10:00:00.000Z',
+    takenAt: null,
+    slaEscalatedAt: null,
+    reassignmentFlaggedAt: null,
     ...overrides,
   };
 }
@@ -76,6 +86,8 @@ export const showroomBoard: BoardDto = {
       stageId: 'st-unassigned',
       count: 1,
       amountSum: 0,
+      weightedAmountSum: 0,
+      rottenCount: 0,
       nextCursor: null,
       deals: [
         deal({
@@ -91,6 +103,8 @@ export const showroomBoard: BoardDto = {
       stageId: 'st-test-drive',
       count: 3,
       amountSum: 5400000,
+      weightedAmountSum: 0,
+      rottenCount: 0,
       nextCursor: 'cursor-2',
       deals: [
         deal({
@@ -112,11 +126,11 @@ export const showroomBoard: BoardDto = {
         }),
       ],
     },
-    { stageId: 'st-delivered', count: 0, amountSum: 0, nextCursor: null, deals: [] },
+    { stageId: 'st-delivered', count: 0, amountSum: 0, weightedAmountSum: 0, rottenCount: 0, nextCursor: null, deals: [] },
   ],
 };
 
 export const serviceBoard: BoardDto = {
   funnel: service,
-  columns: service.stages.map((s) => ({ stageId: s.id, count: 0, amountSum: 0, nextCursor: null, deals: [] })),
+  columns: service.stages.map((s) => ({ stageId: s.id, count: 0, amountSum: 0, weightedAmountSum: 0, rottenCount: 0, nextCursor: null, deals: [] })),
 };

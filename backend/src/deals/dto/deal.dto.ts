@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEAL_OUTCOMES, DEAL_TYPES, type DealOutcome, type DealType } from '@autofunnel/shared';
+import { DEAL_OUTCOMES, type DealOutcome, type DealType } from '@autofunnel/shared';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsObject, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsMoney } from '../../common/money.js';
@@ -35,9 +35,10 @@ export class CreateDealDto {
   @Trim()
   title?: string;
 
-  @ApiPropertyOptional({ enum: DEAL_TYPES })
+  @ApiPropertyOptional({ description: 'A deal type code (GET /api/deal-types), e.g. phone_up', example: 'phone_up' })
   @Optional()
-  @IsIn(DEAL_TYPES)
+  @IsString()
+  @MaxLength(40)
   type?: DealType;
 
   @ApiPropertyOptional()
@@ -79,9 +80,11 @@ export class UpdateDealDto {
   @Trim()
   title?: string;
 
-  @ApiPropertyOptional({ enum: DEAL_TYPES, nullable: true })
+  @ApiPropertyOptional({ description: 'A deal type code (GET /api/deal-types)', nullable: true })
   @Optional()
-  @IsIn([...DEAL_TYPES, null])
+  @ValidateIf((_dto, value) => value !== null)
+  @IsString()
+  @MaxLength(40)
   type?: DealType | null;
 
   @ApiPropertyOptional({ nullable: true })

@@ -21,7 +21,7 @@ function apiBoard(status: string): BoardDto {
     funnel,
     columns: funnel.stages.map((stage) => {
       const inStage = deals.filter((deal) => deal.stageId === stage.id);
-      return { stageId: stage.id, count: inStage.length, amountSum: inStage.reduce((sum, deal) => sum + (deal.amount ?? 0), 0), deals: inStage, nextCursor: null };
+      return { stageId: stage.id, count: inStage.length, amountSum: inStage.reduce((sum, deal) => sum + (deal.amount ?? 0), 0), weightedAmountSum: 0, rottenCount: 0, deals: inStage, nextCursor: null };
     }),
   };
 }
@@ -35,7 +35,7 @@ function serveBoard(overrides: (path: string) => Response | null = () => null) {
     const board = path.match(/^\/api\/funnels\/funnel-showroom\/board\?limit=50&status=(\w+)$/);
     if (board) return jsonResponse(apiBoard(board[1]));
     if (path.startsWith('/api/funnels/funnel-service/board')) {
-      return jsonResponse({ funnel: service, columns: service.stages.map((stage) => ({ stageId: stage.id, count: 0, amountSum: 0, deals: [], nextCursor: null })) });
+      return jsonResponse({ funnel: service, columns: service.stages.map((stage) => ({ stageId: stage.id, count: 0, amountSum: 0, weightedAmountSum: 0, rottenCount: 0, deals: [], nextCursor: null })) });
     }
     return jsonResponse({ statusCode: 404, message: `No route ${path}`, error: 'Not Found' }, 404);
   });

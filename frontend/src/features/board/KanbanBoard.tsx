@@ -26,7 +26,7 @@ export function KanbanBoard({ board, hideEmptyStages }: { board: LiveBoard; hide
   return (
     <div className="kanban" aria-label={`${board.funnel.name} board`}>
       {stages.map((stage) => {
-        const column = columnsByStage.get(stage.id) ?? { stageId: stage.id, count: 0, amountSum: 0, deals: [], nextCursor: null };
+        const column = columnsByStage.get(stage.id) ?? { stageId: stage.id, count: 0, amountSum: 0, weightedAmountSum: 0, rottenCount: 0, deals: [], nextCursor: null };
         return <StageColumn key={stage.id} stage={stage} column={column} />;
       })}
     </div>

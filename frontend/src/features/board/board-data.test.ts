@@ -6,7 +6,7 @@ import { appendPage, mergeBoards } from './board-data';
 const copy = (value: LiveBoard): LiveBoard => JSON.parse(JSON.stringify(value));
 
 const apiBoard = (columns: BoardDto['columns']): BoardDto => ({ funnel, columns });
-const empty = (stageId: string) => ({ stageId, count: 0, amountSum: 0, deals: [], nextCursor: null });
+const empty = (stageId: string) => ({ stageId, count: 0, amountSum: 0, weightedAmountSum: 0, rottenCount: 0, deals: [], nextCursor: null });
 
 describe('mergeBoards', () => {
   it('takes the won column from the won board and the others from the open board', () => {

@@ -17,7 +17,7 @@ export function mergeBoards(view: BoardView, boards: readonly BoardDto[], seq: n
   const columns = funnel.stages.map((stage) => {
     const board = boards[statuses.indexOf(columnStatus(stage.kind, view))] ?? boards[0];
     const column = board.columns.find((candidate) => candidate.stageId === stage.id);
-    return column ?? { stageId: stage.id, count: 0, amountSum: 0, deals: [], nextCursor: null };
+    return column ?? { stageId: stage.id, count: 0, amountSum: 0, weightedAmountSum: 0, rottenCount: 0, deals: [], nextCursor: null };
   });
   return { funnel, columns, view, seq };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { DEAL_TYPES, type DealDto, type DealType, type UpdateDealRequest } from '@autofunnel/shared';
+import { BUILT_IN_DEAL_TYPES, type DealDto, type DealType, type UpdateDealRequest } from '@autofunnel/shared';
 import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
 import { describeError } from '../../app/describe-error';
 import { Dialog } from '../../components/Dialog';
@@ -133,7 +133,7 @@ export function DealEditDialog({ deal, onClose }: { deal: DealDto; onClose(): vo
         <div className="field-row">
           <SelectField label="Type" value={fields.type} onChange={set('type')}>
             <option value="">Not set</option>
-            {DEAL_TYPES.map((type) => (
+            {BUILT_IN_DEAL_TYPES.map((type) => (
               <option key={type} value={type}>
                 {DEAL_TYPE_LABELS[type]}
               </option>

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { DEAL_TYPES, type ContactDto, type CreateDealRequest, type DealType, type FunnelDto } from '@autofunnel/shared';
+import { BUILT_IN_DEAL_TYPES, type ContactDto, type CreateDealRequest, type DealType, type FunnelDto } from '@autofunnel/shared';
 import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
 import { describeError } from '../../app/describe-error';
 import { useAppDispatch, useAppSelector } from '../../app/store';
@@ -169,7 +169,7 @@ export function NewDealDialog({ funnel, onClose, onOpenDeal }: NewDealDialogProp
           </SelectField>
           <SelectField label="Type" value={type} onChange={(value) => setType(value as DealType | '')}>
             <option value="">Not known</option>
-            {DEAL_TYPES.map((value) => (
+            {BUILT_IN_DEAL_TYPES.map((value) => (
               <option key={value} value={value}>
                 {DEAL_TYPE_LABELS[value]}
               </option>
