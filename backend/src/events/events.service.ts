@@ -22,6 +22,8 @@ export interface NewEvent {
 /** Appends events inside a transaction opened by `EventsService.transaction`. */
 export interface FunnelEventLog {
   append(funnelId: string, ...events: NewEvent[]): Promise<void>;
+  /** Runs `effect` once the transaction has committed (e.g. pushing notifications); never on rollback. */
+  afterCommit(effect: () => void): void;
 }
 
 /**
@@ -40,14 +42,17 @@ export class EventsService implements OnModuleDestroy {
 
   async transaction<T>(work: (em: EntityManager, log: FunnelEventLog) => Promise<T>): Promise<T> {
     const appended: BoardEvent[] = [];
+    const effects: (() => void)[] = [];
     const result = await this.dataSource.transaction((em) =>
       work(em, {
         append: async (funnelId, ...events) => {
           appended.push(...(await this.insert(em, funnelId, events)));
         },
+        afterCommit: (effect) => effects.push(effect),
       }),
     );
     if (appended.length > 0) this.committed.next(appended);
+    for (const effect of effects) effect();
     return result;
   }
 

@@ -46,6 +46,11 @@ export class UsersService implements OnModuleDestroy {
     return branches.map(({ id, name }) => ({ id, name }));
   }
 
+  /** Ends the user's live sessions now (their sockets are dropped). */
+  revokeSessions(userId: string): void {
+    this.revoked.next(userId);
+  }
+
   onModuleDestroy(): void {
     this.revoked.complete();
   }

@@ -48,6 +48,8 @@ export const api = createApi({
     'Funnel', 'Board', 'Deal', 'DealEvents', 'DealList', 'Contact', 'Source', 'User', 'Channel', 'Import',
     // The deal page and stock
     'Vehicle', 'TradeIn', 'Offer', 'TestDrive', 'Document', 'Task', 'Message', 'Deadline', 'DealContacts', 'LostReason', 'MyDay', 'Trash',
+    // Running the team
+    'Branch', 'UserAdmin', 'Me', 'DealType', 'Notification', 'Inflow',
   ],
   endpoints: () => ({}),
 });

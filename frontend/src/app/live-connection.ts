@@ -1,4 +1,4 @@
-import type { BoardEvent, BoardJoinAck, BoardJoinRequest } from '@autofunnel/shared';
+import type { BoardEvent, BoardJoinAck, BoardJoinRequest, NotificationDto } from '@autofunnel/shared';
 import { isBoardEvent } from '../features/board/live/apply-board-event';
 import {
   acknowledgeJoin,
@@ -22,6 +22,7 @@ export interface LiveSocket {
   on(event: 'disconnect', listener: (reason: string) => void): unknown;
   on(event: 'connect_error', listener: (error: Error) => void): unknown;
   on(event: 'board:event', listener: (event: BoardEvent) => void): unknown;
+  on(event: 'notification:new', listener: (notification: NotificationDto) => void): unknown;
   emit(event: 'board:join', request: BoardJoinRequest, ack: (result: BoardJoinAck) => void): unknown;
   emit(event: 'board:leave', request: { funnelId: string }): unknown;
   connect(): unknown;
@@ -74,6 +75,7 @@ export class LiveConnection {
   private readonly statusListeners = new Set<(status: LiveStatus) => void>();
   private readonly unauthorizedListeners = new Set<() => void>();
   private readonly eventListeners = new Set<(events: BoardEvent[]) => void>();
+  private readonly notificationListeners = new Set<(notification: NotificationDto) => void>();
   private readonly gapTimeoutMs: number;
   private readonly recentLimit: number;
 
@@ -107,6 +109,12 @@ export class LiveConnection {
     return () => this.eventListeners.delete(listener);
   }
 
+  /** The signed-in user's new in-app notifications, as they arrive (the bell). */
+  onNotification(listener: (notification: NotificationDto) => void): () => void {
+    this.notificationListeners.add(listener);
+    return () => this.notificationListeners.delete(listener);
+  }
+
   /** Connects with `token` (again, if it changed). */
   connect(token: string): void {
     if (!this.createSocket || (this.socket && this.token === token)) return;
@@ -132,6 +140,9 @@ export class LiveConnection {
       }
     });
     socket.on('board:event', (event) => this.receive(event));
+    socket.on('notification:new', (notification) => {
+      for (const listener of this.notificationListeners) listener(notification);
+    });
     if (!socket.connected) socket.connect();
     else {
       this.setStatus('online');
