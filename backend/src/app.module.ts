@@ -21,6 +21,7 @@ import { RealtimeModule } from './realtime/realtime.module.js';
 import { SearchModule } from './search/search.module.js';
 import { SourcesModule } from './sources/sources.module.js';
 import { UsersModule } from './users/users.module.js';
+import { UserAdminModule } from './users/user-admin.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { FollowUpModule } from './follow-up/follow-up.module.js';
 import { LostReasonsModule } from './lost-reasons/lost-reasons.module.js';
@@ -33,6 +34,7 @@ import { TradeInsModule } from './trade-ins/trade-ins.module.js';
 import { DealTypesModule } from './deal-types/deal-types.module.js';
 import { DistributionModule } from './distribution/distribution.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { SpeedToLeadModule } from './speed-to-lead/speed-to-lead.module.js';
 
 @Module({
   imports: [
@@ -56,6 +58,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
     DatabaseModule,
     AuthModule,
     UsersModule,
+    UserAdminModule,
     SourcesModule,
     FunnelsModule,
     ContactsModule,
@@ -79,6 +82,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
     DealTypesModule,
     DistributionModule,
     NotificationsModule,
+    SpeedToLeadModule,
     HealthModule,
     RealtimeModule,
   ],

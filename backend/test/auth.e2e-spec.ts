@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { TestApp } from './support/test-app.js';
 
 describe('auth and access (e2e)', () => {
@@ -31,6 +32,23 @@ describe('auth and access (e2e)', () => {
     await t.http.post('/api/auth/login').send({ email: manager.email, password: 'pw-123456' }).expect(401);
     const response = await t.http.get('/api/funnels').set(manager.auth).expect(401);
     expect(response.body.message).toMatch(/deactivated/);
+  });
+
+  it('signs the session epoch into the token and refuses a token of another epoch', async () => {
+    const manager = await t.user('manager', { password: 'pw-123456' });
+    const { accessToken } = (await t.http.post('/api/auth/login').send({ email: manager.email, password: 'pw-123456' }).expect(200)).body;
+    expect(t.app.get(JwtService).decode(accessToken)).toEqual(expect.objectContaining({ sub: manager.id, ep: 0 }));
+    // tokens signed before epochs existed (no `ep`) count as epoch 0
+    await t.http.get('/api/auth/me').set(manager.auth).expect(200);
+
+    await t.dataSource.query(`UPDATE app_user SET session_epoch = 1 WHERE id = $1`, [manager.id]);
+    for (const token of [accessToken, manager.token]) {
+      const refused = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
+      expect(refused.body.message).toBe('Your password was changed or your session was ended; sign in again');
+    }
+    const again = (await t.http.post('/api/auth/login').send({ email: manager.email, password: 'pw-123456' }).expect(200)).body;
+    expect(t.app.get(JwtService).decode(again.accessToken)).toEqual(expect.objectContaining({ ep: 1 }));
+    await t.http.get('/api/auth/me').set('Authorization', `Bearer ${again.accessToken}`).expect(200);
   });
 
   it('names the field of a malformed login', async () => {

@@ -11,7 +11,8 @@ describe('board and deal list (e2e)', () => {
   beforeAll(async () => {
     t = await TestApp.start();
     admin = await t.user('admin');
-    anna = await t.user('manager', { name: 'Anna' });
+    // In the admin's branch: the untaken deals the admin creates are hers to see.
+    anna = await t.user('manager', { name: 'Anna', branchId: admin.branchId });
   });
   beforeEach(async () => {
     funnel = await t.funnel(admin);

@@ -12,7 +12,8 @@ describe('concurrent writers (e2e)', () => {
   beforeAll(async () => {
     t = await TestApp.start();
     admin = await t.user('admin');
-    managers = await Promise.all(Array.from({ length: 5 }, (_, index) => t.user('manager', { name: `Manager ${index}` })));
+    // One branch: every manager sees (and may take) the untaken deals the admin creates.
+    managers = await Promise.all(Array.from({ length: 5 }, (_, index) => t.user('manager', { name: `Manager ${index}`, branchId: admin.branchId })));
   });
   beforeEach(async () => {
     funnel = await t.funnel(admin);

@@ -12,7 +12,9 @@ describe('notes and linked contacts of a deal (e2e)', () => {
 
   beforeAll(async () => {
     t = await TestApp.start();
-    [admin, anna, boris] = await Promise.all([t.user('admin'), t.user('manager', { name: 'Anna' }), t.user('manager', { name: 'Boris' })]);
+    [admin, anna] = await Promise.all([t.user('admin'), t.user('manager', { name: 'Anna' })]);
+    // Anna's colleague in her branch: her deals are out of his sight and reach.
+    boris = await t.user('manager', { name: 'Boris', branchId: anna.branchId });
     funnel = await t.funnel(admin);
   });
   afterAll(() => t.close());
@@ -54,7 +56,7 @@ describe('notes and linked contacts of a deal (e2e)', () => {
   });
 
   describe('linked contacts', () => {
-    const contactsOf = async (dealId: string) => (await t.http.get(`/api/deals/${dealId}/contacts`).set(boris.auth).expect(200)).body as LinkedContactDto[];
+    const contactsOf = async (dealId: string) => (await t.http.get(`/api/deals/${dealId}/contacts`).set(anna.auth).expect(200)).body as LinkedContactDto[];
     const link = (dealId: string, body: object, caller = anna) => t.http.post(`/api/deals/${dealId}/contacts`).set(caller.auth).send(body);
 
     it('lists the primary contact first, then linked ones in the order they were added, each in the timeline', async () => {

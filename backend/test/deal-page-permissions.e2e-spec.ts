@@ -9,9 +9,10 @@ import { createDeal, stageOf } from './support/deals.js';
 import { TestApp, uniqueEmail, uniquePhone, type TestUser } from './support/test-app.js';
 
 /**
- * Every change a deal's page can make, in one table: another manager is refused (403) and
- * nothing is written; a team lead and an admin may make each of them. Each area's own tests
- * check its rules; this one makes sure no endpoint forgot who is asking.
+ * Every change a deal's page can make, in one table: another manager of the same branch is
+ * refused (403) and nothing is written; their team lead and an admin may make each of them.
+ * Each area's own tests check its rules; this one makes sure no endpoint forgot who is asking.
+ * (Other branches and the reads: visibility.e2e-spec.ts.)
  */
 describe("deal page permissions: a manager cannot change another manager's deal (e2e)", () => {
   let t: TestApp;
@@ -27,9 +28,11 @@ describe("deal page permissions: a manager cannot change another manager's deal 
     process.env.DOCUMENTS_DIR = documentsDir;
     t = await TestApp.start();
     admin = await t.user('admin');
-    lead = await t.user('lead');
-    anna = await t.user('manager');
-    boris = await t.user('manager');
+    // One branch: Boris is Anna's colleague, their lead sees both their deals.
+    const { id: branchId } = await t.branch();
+    lead = await t.user('lead', { branchId });
+    anna = await t.user('manager', { branchId });
+    boris = await t.user('manager', { branchId });
     funnel = await t.funnel(admin);
   });
   afterAll(async () => {
@@ -95,6 +98,9 @@ describe("deal page permissions: a manager cannot change another manager's deal 
       const response = await request(boris, records);
       expect({ what, status: response.status }).toEqual({ what, status: 403 });
     }
+    // Every refusal names whom to ask.
+    const refused = await CHANGES[0][1](boris, records);
+    expect(refused.body.message).toMatch(/another manager; ask .*team lead/);
     const after = (await t.http.get(`/api/deals/${records.deal.id}`).set(anna.auth).expect(200)).body as DealDto;
     expect(after.version).toBe(records.deal.version);
     expect((await t.http.get(`/api/deals/${records.deal.id}/events`).set(anna.auth).expect(200)).body).toHaveLength(eventsBefore);

@@ -13,16 +13,18 @@ describe('deals (e2e)', () => {
   beforeAll(async () => {
     t = await TestApp.start();
     admin = await t.user('admin');
-    lead = await t.user('lead');
-    anna = await t.user('manager', { name: 'Anna' });
-    boris = await t.user('manager', { name: 'Boris' });
+    // One branch: its lead sees every deal, its managers the untaken ones and their own.
+    const { branchId } = admin;
+    lead = await t.user('lead', { branchId });
+    anna = await t.user('manager', { name: 'Anna', branchId });
+    boris = await t.user('manager', { name: 'Boris', branchId });
   });
   beforeEach(async () => {
     funnel = await t.funnel(admin);
   });
   afterAll(() => t.close());
 
-  const events = async (dealId: string): Promise<DealEventDto[]> => (await t.http.get(`/api/deals/${dealId}/events`).set(anna.auth).expect(200)).body;
+  const events = async (dealId: string): Promise<DealEventDto[]> => (await t.http.get(`/api/deals/${dealId}/events`).set(admin.auth).expect(200)).body;
 
   describe('create', () => {
     it('starts an unassigned deal in the unassigned stage with the contact deadline set', async () => {
@@ -55,11 +57,13 @@ describe('deals (e2e)', () => {
       ]);
     });
 
-    it('starts a deal with a responsible in the first open stage', async () => {
-      const deal = await createDeal(t, lead, funnel, { responsibleId: boris.id });
+    it("starts a deal with a responsible in the first open stage, in the responsible's branch", async () => {
+      const elsewhere = await t.user('manager', { name: 'Elsa' });
+      const deal = await createDeal(t, admin, funnel, { responsibleId: elsewhere.id });
       expect(deal.stageId).toBe(stageOf(funnel, 'open'));
-      expect(deal.responsible).toEqual({ id: boris.id, name: 'Boris' });
-      expect(deal.branchId).toBe(boris.branchId);
+      expect(deal.responsible).toEqual({ id: elsewhere.id, name: 'Elsa' });
+      expect(deal.branchId).toBe(elsewhere.branchId);
+      expect(deal.branchId).not.toBe(admin.branchId);
     });
 
     it('reuses the contact with the same phone written another way, or the same email', async () => {
@@ -200,11 +204,13 @@ describe('deals (e2e)', () => {
       const deal = await createDeal(t, lead, funnel);
       const assigned = await t.http.post(`/api/deals/${deal.id}/assign`).set(lead.auth).send({ userId: boris.id }).expect(200);
       expect(assigned.body).toMatchObject({ responsible: { id: boris.id }, stageId: stageOf(funnel, 'open') });
+      await t.http.post(`/api/deals/${deal.id}/assign`).set(lead.auth).send({}).expect(400);
+      await t.http.post(`/api/deals/${deal.id}/assign`).set(lead.auth).send({ userId: '00000000-0000-4000-8000-000000000000' }).expect(422);
       const branch = await t.branch();
       const moved = await t.http.post(`/api/deals/${deal.id}/assign`).set(lead.auth).send({ branchId: branch.id }).expect(200);
       expect(moved.body).toMatchObject({ branchId: branch.id, responsible: { id: boris.id } });
-      await t.http.post(`/api/deals/${deal.id}/assign`).set(lead.auth).send({}).expect(400);
-      await t.http.post(`/api/deals/${deal.id}/assign`).set(lead.auth).send({ userId: '00000000-0000-4000-8000-000000000000' }).expect(422);
+      // Now another branch's deal: out of this lead's sight.
+      await t.http.get(`/api/deals/${deal.id}`).set(lead.auth).expect(403);
       const timeline = await events(deal.id);
       expect(timeline.slice(1).map((event) => event.type)).toEqual(['deal.assigned', 'deal.assigned']);
       expect(timeline[1].data).toMatchObject({ fromResponsibleId: null, responsibleId: boris.id });

@@ -39,9 +39,11 @@ describe('deal documents (e2e)', () => {
     process.env.DOCUMENTS_DIR = documentsDir;
     t = await TestApp.start();
     admin = await t.user('admin');
-    lead = await t.user('lead');
-    anna = await t.user('manager', { name: 'Anna' });
-    boris = await t.user('manager', { name: 'Boris' });
+    // One branch: Boris is Anna's colleague, their lead sees both their deals.
+    const { id: branchId } = await t.branch();
+    lead = await t.user('lead', { branchId });
+    anna = await t.user('manager', { name: 'Anna', branchId });
+    boris = await t.user('manager', { name: 'Boris', branchId });
     funnel = await t.funnel(admin);
   });
   beforeEach(async () => {
@@ -64,7 +66,7 @@ describe('deal documents (e2e)', () => {
     return response.body as DocumentDto;
   }
   const download = (user: TestUser, id: string) => t.http.get(`/api/documents/${id}/download`).set(user.auth).buffer(true).parse(rawBody);
-  const list = async (dealId: string) => (await t.http.get(`/api/deals/${dealId}/documents`).set(boris.auth).expect(200)).body as DocumentDto[];
+  const list = async (dealId: string) => (await t.http.get(`/api/deals/${dealId}/documents`).set(lead.auth).expect(200)).body as DocumentDto[];
   const events = async (dealId: string) => ((await t.http.get(`/api/deals/${dealId}/events`).set(anna.auth).expect(200)).body as DealEventDto[]).slice(1);
   const storageKeyOf = async (id: string) => (await t.app.get(DataSource).getRepository(DealDocument).findOneByOrFail({ id })).storageKey;
 
@@ -176,7 +178,9 @@ describe('deal documents (e2e)', () => {
       const document = await uploaded(content, 'Договор купли-продажи №7.pdf');
       expect(document.title).toBe('Договор купли-продажи №7');
 
-      const response = await download(boris, document.id).expect(200);
+      // Whoever sees the deal downloads it; a colleague who does not, gets 403.
+      await download(boris, document.id).expect(403);
+      const response = await download(lead, document.id).expect(200);
       expect(Buffer.compare(response.body as Buffer, content)).toBe(0);
       expect(response.headers['content-type']).toBe('application/pdf');
       expect(response.headers['content-length']).toBe(String(content.length));

@@ -17,9 +17,11 @@ describe('deadlines and long-term follow-up (e2e)', () => {
   beforeAll(async () => {
     t = await TestApp.start({ override: (builder) => builder.overrideProvider(Clock).useValue(clock) });
     const admin = await t.user('admin');
-    lead = await t.user('lead', { name: 'Lena Lead' });
-    anna = await t.user('manager', { name: 'Anna' });
-    boris = await t.user('manager', { name: 'Boris' });
+    // One branch: Boris is Anna's colleague, Lena their lead.
+    const { id: branchId } = await t.branch();
+    lead = await t.user('lead', { name: 'Lena Lead', branchId });
+    anna = await t.user('manager', { name: 'Anna', branchId });
+    boris = await t.user('manager', { name: 'Boris', branchId });
     funnel = await t.funnel(admin);
   });
   beforeEach(async () => {
@@ -30,7 +32,7 @@ describe('deadlines and long-term follow-up (e2e)', () => {
 
   const at = (offset: number) => new Date(clock.now().getTime() + offset).toISOString();
   const get = async (id = deal.id): Promise<DealDto> => (await t.http.get(`/api/deals/${id}`).set(anna.auth).expect(200)).body;
-  const deadlines = async (id = deal.id): Promise<DeadlineDto[]> => (await t.http.get(`/api/deals/${id}/deadlines`).set(boris.auth).expect(200)).body;
+  const deadlines = async (id = deal.id): Promise<DeadlineDto[]> => (await t.http.get(`/api/deals/${id}/deadlines`).set(lead.auth).expect(200)).body;
   const eventsOfType = async (type: string, id = deal.id): Promise<DealEventDto[]> =>
     ((await t.http.get(`/api/deals/${id}/events`).set(anna.auth).expect(200)).body as DealEventDto[]).filter((event) => event.type === type);
   const setDeadline = (dueAt: string, caller = anna) => t.http.post(`/api/deals/${deal.id}/deadlines`).set(caller.auth).send({ dueAt });
@@ -79,6 +81,7 @@ describe('deadlines and long-term follow-up (e2e)', () => {
 
     it("keeps a manager off another manager's deadlines; a team lead may", async () => {
       const [open] = await deadlines();
+      await t.http.get(`/api/deals/${deal.id}/deadlines`).set(boris.auth).expect(403);
       await setDeadline(at(HOUR), boris).expect(403);
       await resolve(open.id, { outcome: 'contacted' }, boris).expect(403);
       await setDeadline(at(HOUR), lead).expect(200);

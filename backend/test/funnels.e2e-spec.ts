@@ -2,16 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { DealDto, DealEventDto, FunnelDto, StageDto } from '@autofunnel/shared';
 import { TestApp, uniquePhone, type TestUser } from './support/test-app.js';
 
+const NO_RULES = { winProbability: null, rotAfterDays: null, requiredFields: [] };
 const DEFAULT_STAGES = [
-  { name: 'Unassigned', color: '#9e9e9e', kind: 'unassigned', position: 0 },
-  { name: 'Car selection', color: '#42a5f5', kind: 'open', position: 1 },
-  { name: 'Test drive', color: '#26c6da', kind: 'open', position: 2 },
-  { name: 'Trade-in appraisal', color: '#ab47bc', kind: 'open', position: 3 },
-  { name: 'Offer / negotiation', color: '#ffa726', kind: 'open', position: 4 },
-  { name: 'Contract & payment', color: '#ef5350', kind: 'open', position: 5 },
-  { name: 'Preparing for delivery', color: '#8d6e63', kind: 'open', position: 6 },
-  { name: 'Delivered', color: '#66bb6a', kind: 'won', position: 7 },
-];
+  { name: 'Unassigned', color: '#9e9e9e', kind: 'unassigned', position: 0, winProbability: 5 },
+  { name: 'Car selection', color: '#42a5f5', kind: 'open', position: 1, winProbability: 10 },
+  { name: 'Test drive', color: '#26c6da', kind: 'open', position: 2, winProbability: 25 },
+  { name: 'Trade-in appraisal', color: '#ab47bc', kind: 'open', position: 3, winProbability: 40 },
+  { name: 'Offer / negotiation', color: '#ffa726', kind: 'open', position: 4, winProbability: 50 },
+  { name: 'Contract & payment', color: '#ef5350', kind: 'open', position: 5, winProbability: 75 },
+  { name: 'Preparing for delivery', color: '#8d6e63', kind: 'open', position: 6, winProbability: 90 },
+  { name: 'Delivered', color: '#66bb6a', kind: 'won', position: 7, winProbability: 100 },
+].map((stage) => ({ ...NO_RULES, ...stage }));
+/** A new funnel's settings: no distribution, no SLA. */
+const NO_SETTINGS = { distribution: 'off', slaWarnMinutes: null, slaEscalateMinutes: null };
 
 describe('funnels and stages (e2e)', () => {
   let t: TestApp;
@@ -47,7 +50,7 @@ describe('funnels and stages (e2e)', () => {
   const shape = (stages: StageDto[]) => stages.map(({ name, color, kind, position }) => ({ name, color, kind, position }));
 
   describe('GET /api/funnels', () => {
-    it('lists funnels with their stages in order, each {id, name, color, kind, position}', async () => {
+    it('lists funnels with their settings and stages in order, each {id, name, color, kind, position} and its rules', async () => {
       const admin = await t.user('admin');
       const manager = await t.user('manager');
       const funnel = await t.funnel(admin);
@@ -56,9 +59,12 @@ describe('funnels and stages (e2e)', () => {
       expect(listed).toEqual({
         id: funnel.id,
         name: funnel.name,
+        ...NO_SETTINGS,
         stages: DEFAULT_STAGES.map((stage) => ({ id: expect.any(String), ...stage })),
       });
-      for (const stage of listed!.stages) expect(Object.keys(stage).sort()).toEqual(['color', 'id', 'kind', 'name', 'position']);
+      for (const stage of listed!.stages) {
+        expect(Object.keys(stage).sort()).toEqual(['color', 'id', 'kind', 'name', 'position', 'requiredFields', 'rotAfterDays', 'winProbability']);
+      }
       for (const each of response.body as FunnelDto[]) {
         expect(each.stages.map((stage) => stage.position)).toEqual(each.stages.map((_, index) => index));
       }
@@ -75,11 +81,11 @@ describe('funnels and stages (e2e)', () => {
   });
 
   describe('POST /api/funnels', () => {
-    it('gives a funnel without stages the 8 default stages: Unassigned first, Delivered (won) last', async () => {
+    it('gives a funnel without stages the 8 default stages with their win probabilities: Unassigned first, Delivered (won) last', async () => {
       const admin = await t.user('admin');
       const name = uniqueName('Used cars');
       const response = await t.http.post('/api/funnels').set(admin.auth).send({ name: `  ${name}  ` }).expect(201);
-      expect(response.body).toEqual({ id: expect.any(String), name, stages: DEFAULT_STAGES.map((stage) => ({ id: expect.any(String), ...stage })) });
+      expect(response.body).toEqual({ id: expect.any(String), name, ...NO_SETTINGS, stages: DEFAULT_STAGES.map((stage) => ({ id: expect.any(String), ...stage })) });
       expect(new Set((response.body as FunnelDto).stages.map((stage) => stage.id)).size).toBe(8);
       expect(await getFunnel(admin, response.body.id)).toEqual(response.body);
     });
@@ -92,6 +98,7 @@ describe('funnels and stages (e2e)', () => {
         .set(admin.auth)
         .send({ name, stages: [{ name: 'Inbox' }, { name: 'Qualified', color: '#123abc' }, { name: 'Quoted', color: '#ABC' }, { name: 'Signed', color: '#00ff00' }] })
         .expect(201);
+      expect(response.body.stages.map((stage: StageDto) => stage.winProbability)).toEqual([null, null, null, null]);
       expect(shape(response.body.stages)).toEqual([
         { name: 'Inbox', color: '#90a4ae', kind: 'unassigned', position: 0 },
         { name: 'Qualified', color: '#123abc', kind: 'open', position: 1 },
@@ -247,12 +254,151 @@ describe('funnels and stages (e2e)', () => {
     });
   });
 
+  describe('funnel settings: distribution and speed-to-lead SLA', () => {
+    it('saves distribution and SLA minutes (admin), lists them and records funnel.updated', async () => {
+      const admin = await t.user('admin');
+      const manager = await t.user('manager');
+      const funnel = await t.funnel(admin);
+      const settings = { distribution: 'round_robin', slaWarnMinutes: 15, slaEscalateMinutes: 30 };
+      const response = await t.http.patch(`/api/funnels/${funnel.id}`).set(admin.auth).send(settings).expect(200);
+      expect(response.body).toEqual({ ...funnel, ...settings });
+      const listed = ((await t.http.get('/api/funnels').set(manager.auth).expect(200)).body as FunnelDto[]).find((each) => each.id === funnel.id);
+      expect(listed).toEqual({ ...funnel, ...settings });
+      const [updated] = await t.dataSource.query(`select data from funnel_event where funnel_id=$1 and type='funnel.updated'`, [funnel.id]);
+      expect(updated.data.funnel).toEqual({ ...funnel, ...settings });
+
+      // one setting at a time; the others stay; null switches the SLA off
+      const leastBusy = await t.http.patch(`/api/funnels/${funnel.id}`).set(admin.auth).send({ distribution: 'least_busy' }).expect(200);
+      expect(leastBusy.body).toEqual({ ...funnel, ...settings, distribution: 'least_busy' });
+      const off = await t.http.patch(`/api/funnels/${funnel.id}`).set(admin.auth).send({ slaWarnMinutes: null, slaEscalateMinutes: null }).expect(200);
+      expect(off.body).toEqual({ ...funnel, distribution: 'least_busy' });
+      expect(await funnelEvents(funnel.id)).toEqual([
+        { type: 'funnel.created', seq: 1 },
+        { type: 'funnel.updated', seq: 2 },
+        { type: 'funnel.updated', seq: 3 },
+        { type: 'funnel.updated', seq: 4 },
+      ]);
+    });
+
+    it('accepts an escalation without a warning, and a warning without an escalation', async () => {
+      const admin = await t.user('admin');
+      const funnel = await t.funnel(admin);
+      const escalateOnly = await t.http.patch(`/api/funnels/${funnel.id}`).set(admin.auth).send({ slaEscalateMinutes: 20 }).expect(200);
+      expect(escalateOnly.body).toMatchObject({ slaWarnMinutes: null, slaEscalateMinutes: 20 });
+      const warnOnly = await t.http.patch(`/api/funnels/${funnel.id}`).set(admin.auth).send({ slaWarnMinutes: 45, slaEscalateMinutes: null }).expect(200);
+      expect(warnOnly.body).toMatchObject({ slaWarnMinutes: 45, slaEscalateMinutes: null });
+    });
+
+    it('refuses a warning not before the escalation with 422, given together or against the saved value, and changes nothing', async () => {
+      const admin = await t.user('admin');
+      const funnel = await t.funnel(admin);
+      const together = await t.http.patch(`/api/funnels/${funnel.id}`).set(admin.auth).send({ slaWarnMinutes: 30, slaEscalateMinutes: 30 }).expect(422);
+      expect(together.body).toEqual({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: 'slaWarnMinutes (30) must be less than slaEscalateMinutes (30): the card turns amber before the deal is escalated',
+      });
+      await t.http.patch(`/api/funnels/${funnel.id}`).set(admin.auth).send({ slaWarnMinutes: 15, slaEscalateMinutes: 30 }).expect(200);
+      const warnLater = await t.http.patch(`/api/funnels/${funnel.id}`).set(admin.auth).send({ slaWarnMinutes: 40 }).expect(422);
+      expect(warnLater.body.message).toBe('slaWarnMinutes (40) must be less than slaEscalateMinutes (30): the card turns amber before the deal is escalated');
+      const escalateSooner = await t.http.patch(`/api/funnels/${funnel.id}`).set(admin.auth).send({ name: 'Renamed meanwhile', slaEscalateMinutes: 10 }).expect(422);
+      expect(escalateSooner.body.message).toBe('slaWarnMinutes (15) must be less than slaEscalateMinutes (10): the card turns amber before the deal is escalated');
+      expect(await getFunnel(admin, funnel.id)).toEqual({ ...funnel, slaWarnMinutes: 15, slaEscalateMinutes: 30 });
+      expect((await funnelEvents(funnel.id)).map((event) => event.type)).toEqual(['funnel.created', 'funnel.updated']);
+    });
+
+    it.each([
+      [{ distribution: 'random' }, 'distribution', 'distribution must be one of: off, round_robin, least_busy'],
+      [{ distribution: null }, 'distribution', 'distribution must be one of: off, round_robin, least_busy'],
+      [{ slaWarnMinutes: 0 }, 'slaWarnMinutes', 'slaWarnMinutes must be 1 minute or more, or null for none'],
+      [{ slaWarnMinutes: 2.5 }, 'slaWarnMinutes', 'slaWarnMinutes must be a whole number of minutes, or null for none'],
+      [{ slaEscalateMinutes: '30' }, 'slaEscalateMinutes', 'slaEscalateMinutes must be a whole number of minutes, or null for none'],
+      [{ slaEscalateMinutes: 100_000 }, 'slaEscalateMinutes', 'slaEscalateMinutes must be at most 10080 minutes (a week)'],
+    ])('refuses %j with 400 naming the field', async (body, field, message) => {
+      const admin = await t.user('admin');
+      const funnel = await t.funnel(admin);
+      const response = await t.http.patch(`/api/funnels/${funnel.id}`).set(admin.auth).send(body).expect(400);
+      expect(Object.keys(response.body.fields)).toEqual([field]);
+      expect(response.body.fields[field]).toContain(message);
+      expect(await getFunnel(admin, funnel.id)).toEqual(funnel);
+    });
+
+    it('refuses an empty change with 400, and settings from a team lead or a manager with 403', async () => {
+      const admin = await t.user('admin');
+      const funnel = await t.funnel(admin);
+      const empty = await t.http.patch(`/api/funnels/${funnel.id}`).set(admin.auth).send({}).expect(400);
+      expect(empty.body.message).toBe('Give name, distribution, slaWarnMinutes or slaEscalateMinutes');
+      for (const role of ['lead', 'manager'] as const) {
+        const caller = await t.user(role);
+        await t.http.patch(`/api/funnels/${funnel.id}`).set(caller.auth).send({ distribution: 'round_robin' }).expect(403);
+      }
+      expect(await getFunnel(admin, funnel.id)).toEqual(funnel);
+    });
+
+    it('creates a funnel with its settings, refusing a warning not before the escalation', async () => {
+      const admin = await t.user('admin');
+      const name = uniqueName('Fleet');
+      const created = await t.http.post('/api/funnels').set(admin.auth).send({ name, distribution: 'least_busy', slaWarnMinutes: 5, slaEscalateMinutes: 10 }).expect(201);
+      expect(created.body).toMatchObject({ name, distribution: 'least_busy', slaWarnMinutes: 5, slaEscalateMinutes: 10 });
+      const refusedName = uniqueName('Backwards');
+      const refused = await t.http.post('/api/funnels').set(admin.auth).send({ name: refusedName, slaWarnMinutes: 10, slaEscalateMinutes: 5 }).expect(422);
+      expect(refused.body.message).toBe('slaWarnMinutes (10) must be less than slaEscalateMinutes (5): the card turns amber before the deal is escalated');
+      const all = (await t.http.get('/api/funnels').set(admin.auth).expect(200)).body as FunnelDto[];
+      expect(all.filter((funnel) => funnel.name === refusedName)).toEqual([]);
+    });
+  });
+
+  describe('stage rules: win probability, rotting, required fields', () => {
+    it('saves, lists and clears a stage\'s rules (admin), each change a stage.updated event', async () => {
+      const admin = await t.user('admin');
+      const funnel = await t.funnel(admin);
+      const stage = funnel.stages[2];
+      const rules = { winProbability: 35, rotAfterDays: 10, requiredFields: ['vehicleInterest', 'contactPhone'] };
+      const saved = await t.http.patch(`/api/stages/${stage.id}`).set(admin.auth).send(rules).expect(200);
+      expect(saved.body).toEqual({ ...stage, ...rules });
+      expect((await getFunnel(admin, funnel.id)).stages[2]).toEqual({ ...stage, ...rules });
+
+      const renamed = await t.http.patch(`/api/stages/${stage.id}`).set(admin.auth).send({ name: 'Drive' }).expect(200);
+      expect(renamed.body).toEqual({ ...stage, ...rules, name: 'Drive' });
+      const cleared = await t.http.patch(`/api/stages/${stage.id}`).set(admin.auth).send({ winProbability: null, rotAfterDays: null, requiredFields: [] }).expect(200);
+      expect(cleared.body).toEqual({ ...stage, ...NO_RULES, name: 'Drive' });
+
+      const events: { data: { stage: StageDto } }[] = await t.dataSource.query(`select data from funnel_event where funnel_id=$1 and type='stage.updated' order by seq`, [funnel.id]);
+      expect(events.map((event) => event.data.stage)).toEqual([saved.body, renamed.body, cleared.body]);
+    });
+
+    it('lets the won stage require fields (closing as won enters it), not the unassigned stage (422)', async () => {
+      const admin = await t.user('admin');
+      const funnel = await t.funnel(admin);
+      const won = await t.http.patch(`/api/stages/${funnel.stages[7].id}`).set(admin.auth).send({ requiredFields: ['amount', 'offer'] }).expect(200);
+      expect(won.body.requiredFields).toEqual(['amount', 'offer']);
+      const unassigned = await t.http.patch(`/api/stages/${funnel.stages[0].id}`).set(admin.auth).send({ requiredFields: ['contactPhone'] }).expect(422);
+      expect(unassigned.body).toEqual({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: '"Unassigned" is the unassigned stage, where new requests arrive; it cannot have required fields',
+      });
+      await t.http.patch(`/api/stages/${funnel.stages[0].id}`).set(admin.auth).send({ requiredFields: [], winProbability: 1 }).expect(200);
+      expect((await getFunnel(admin, funnel.id)).stages[0]).toEqual({ ...funnel.stages[0], winProbability: 1 });
+    });
+
+    it('adds a stage with its rules', async () => {
+      const admin = await t.user('admin');
+      const funnel = await t.funnel(admin);
+      const rules = { winProbability: 60, rotAfterDays: 7, requiredFields: ['amount'] };
+      const response = await t.http.post(`/api/funnels/${funnel.id}/stages`).set(admin.auth).send({ name: 'Financing', ...rules }).expect(201);
+      expect(response.body).toEqual({ id: expect.any(String), name: 'Financing', color: '#90a4ae', kind: 'open', position: 7, ...rules });
+      const bad = await t.http.post(`/api/funnels/${funnel.id}/stages`).set(admin.auth).send({ name: 'Bad', winProbability: 120 }).expect(400);
+      expect(Object.keys(bad.body.fields)).toEqual(['winProbability']);
+    });
+  });
+
   describe('POST /api/funnels/:id/stages', () => {
     it('adds a stage just before the won stage by default', async () => {
       const admin = await t.user('admin');
       const funnel = await t.funnel(admin);
       const response = await t.http.post(`/api/funnels/${funnel.id}/stages`).set(admin.auth).send({ name: ' Financing ' }).expect(201);
-      expect(response.body).toEqual({ id: expect.any(String), name: 'Financing', color: '#90a4ae', kind: 'open', position: 7 });
+      expect(response.body).toEqual({ id: expect.any(String), name: 'Financing', color: '#90a4ae', kind: 'open', position: 7, ...NO_RULES });
       const after = await getFunnel(admin, funnel.id);
       expect(after.stages.map((stage) => stage.name)).toEqual([...DEFAULT_STAGES.slice(0, 7).map((stage) => stage.name), 'Financing', 'Delivered']);
       expect(after.stages.map((stage) => stage.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
@@ -268,7 +414,7 @@ describe('funnels and stages (e2e)', () => {
         .set(admin.auth)
         .send({ name: 'Credit check', color: '#112233', afterStageId: funnel.stages[2].id })
         .expect(201);
-      expect(response.body).toEqual({ id: expect.any(String), name: 'Credit check', color: '#112233', kind: 'open', position: 3 });
+      expect(response.body).toEqual({ id: expect.any(String), name: 'Credit check', color: '#112233', kind: 'open', position: 3, ...NO_RULES });
       const after = await getFunnel(admin, funnel.id);
       expect(after.stages.map((stage) => stage.id)).toEqual([...funnel.stages.slice(0, 3).map((s) => s.id), response.body.id, ...funnel.stages.slice(3).map((s) => s.id)]);
       expect(after.stages.map((stage) => stage.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
@@ -354,7 +500,7 @@ describe('funnels and stages (e2e)', () => {
       const won = rest.pop()!;
       const order = [unassigned, ...[...rest].reverse(), won];
       const response = await t.http.put(`/api/funnels/${funnel.id}/stage-order`).set(admin.auth).send({ stageIds: order.map((stage) => stage.id) }).expect(200);
-      const expected = { id: funnel.id, name: funnel.name, stages: order.map((stage, position) => ({ ...stage, position })) };
+      const expected = { id: funnel.id, name: funnel.name, ...NO_SETTINGS, stages: order.map((stage, position) => ({ ...stage, position })) };
       expect(response.body).toEqual(expected);
       expect(await getFunnel(admin, funnel.id)).toEqual(expected);
     });
@@ -553,6 +699,6 @@ describe('funnels and stages (e2e)', () => {
     const [{ last_seq: lastSeq }] = await t.dataSource.query('select last_seq from funnel where id=$1', [funnel.id]);
     expect(Number(lastSeq)).toBe(5);
     const [deleted] = await t.dataSource.query(`select data from funnel_event where funnel_id=$1 and type='stage.deleted'`, [funnel.id]);
-    expect(deleted.data).toEqual({ stage: { id: added.body.id, name: 'Financing', color: '#010203', kind: 'open', position: 7 }, movedDealsTo: null });
+    expect(deleted.data).toEqual({ stage: { id: added.body.id, name: 'Financing', color: '#010203', kind: 'open', position: 7, ...NO_RULES }, movedDealsTo: null });
   });
 });

@@ -18,7 +18,9 @@ describe('lost reasons (e2e)', () => {
     funnel = await t.funnel(admin);
   });
   afterAll(async () => {
-    for (const id of created) await t.http.delete(`/api/lost-reasons/${id}`).set(admin.auth);
+    // lost deals giving one get a default reason instead
+    const refused = (await list(admin)).find((reason) => reason.name === 'Refused')!;
+    for (const id of created) await t.http.delete(`/api/lost-reasons/${id}`).query({ replaceWith: refused.id }).set(admin.auth);
     await t.close();
   });
 
@@ -106,7 +108,40 @@ describe('lost reasons (e2e)', () => {
     expectPositionsInOrder(reasons);
   });
 
-  it('keeps the reason of a past lost deal as written when its entry is renamed or deleted; free text stays accepted', async () => {
+  it('refuses to delete a reason lost deals give (in any case), naming how many, until told which reason they get instead', async () => {
+    const old = await add(`Chose a bike ${tag()}`);
+    const replacement = await add(`Changed plans ${tag()}`);
+    const lose = async (reason: string) => {
+      const deal = await createDeal(t, admin, funnel, { responsibleId: anna.id });
+      return (await t.http.post(`/api/deals/${deal.id}/close`).set(admin.auth).send({ outcome: 'lost', reason }).expect(200)).body as DealDto;
+    };
+    const lost = [await lose(old.name), await lose(old.name.toUpperCase())];
+    const other = await lose('Unreachable');
+
+    const refused = await t.http.delete(`/api/lost-reasons/${old.id}`).set(admin.auth).expect(409);
+    expect(refused.body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: `"${old.name}" is the reason of 2 lost deals; choose a reason to give them instead (replaceWith)`,
+      deals: 2,
+    });
+    await t.http.delete(`/api/lost-reasons/${old.id}`).query({ replaceWith: old.id }).set(admin.auth).expect(422);
+    const unknown = await t.http.delete(`/api/lost-reasons/${old.id}`).query({ replaceWith: randomUUID() }).set(admin.auth).expect(422);
+    expect(unknown.body.message).toMatch(/is not a lost reason$/);
+    const malformed = await t.http.delete(`/api/lost-reasons/${old.id}`).query({ replaceWith: 'Unreachable' }).set(admin.auth).expect(400);
+    expect(malformed.body.fields).toEqual({ replaceWith: ['replaceWith must be an id (UUID)'] });
+    await t.http.delete(`/api/lost-reasons/${old.id}`).query({ replaceWith: replacement.id }).set(lead.auth).expect(403);
+    expect((await list()).some((reason) => reason.id === old.id)).toBe(true);
+
+    await t.http.delete(`/api/lost-reasons/${old.id}`).query({ replaceWith: replacement.id }).set(admin.auth).expect(204);
+    for (const deal of lost) expect(((await t.http.get(`/api/deals/${deal.id}`).set(admin.auth).expect(200)).body as DealDto).lostReason).toBe(replacement.name);
+    expect(((await t.http.get(`/api/deals/${other.id}`).set(admin.auth).expect(200)).body as DealDto).lostReason).toBe('Unreachable');
+    const reasons = await list();
+    expect(reasons.some((reason) => reason.id === old.id)).toBe(false);
+    expectPositionsInOrder(reasons);
+  });
+
+  it('keeps the reason of a past lost deal as written when its entry is renamed (then deleting it is free); free text stays accepted', async () => {
     const reason = await add(`Chose a lease ${tag()}`);
     const deal = await createDeal(t, admin, funnel, { responsibleId: anna.id });
     const lost = (await t.http.post(`/api/deals/${deal.id}/close`).set(anna.auth).send({ outcome: 'lost', reason: reason.name }).expect(200)).body as DealDto;

@@ -37,9 +37,11 @@ describe('messages to the customer (e2e)', () => {
     t = await TestApp.start();
     smtp = await SmtpTestServer.start();
     admin = await t.user('admin');
-    lead = await t.user('lead');
-    anna = await t.user('manager', { name: 'Anna' });
-    boris = await t.user('manager', { name: 'Boris' });
+    // One branch: Boris is Anna's colleague, their lead sees both their deals.
+    const { id: branchId } = await t.branch();
+    lead = await t.user('lead', { branchId });
+    anna = await t.user('manager', { name: 'Anna', branchId });
+    boris = await t.user('manager', { name: 'Boris', branchId });
     funnel = await t.funnel(admin);
   });
   beforeEach(async () => {
@@ -57,7 +59,7 @@ describe('messages to the customer (e2e)', () => {
 
   const write = (user: TestUser, dealId: string, body: Record<string, unknown>) => t.http.post(`/api/deals/${dealId}/messages`).set(user.auth).send(body);
   const resend = (user: TestUser, id: string) => t.http.post(`/api/messages/${id}/send`).set(user.auth);
-  const messagesOf = async (dealId: string) => (await t.http.get(`/api/deals/${dealId}/messages`).set(boris.auth).expect(200)).body as MessageDto[];
+  const messagesOf = async (dealId: string) => (await t.http.get(`/api/deals/${dealId}/messages`).set(lead.auth).expect(200)).body as MessageDto[];
   const events = async (dealId: string) => ((await t.http.get(`/api/deals/${dealId}/events`).set(anna.auth).expect(200)).body as DealEventDto[]).slice(1);
 
   /** Walks GET /api/messages?status= page by page (other tests add messages too) until `id` shows up. */
@@ -252,9 +254,10 @@ describe('messages to the customer (e2e)', () => {
   });
 
   describe('permissions', () => {
-    it("lets the deal's manager, team leads and admins write; other managers only read", async () => {
+    it("lets the deal's manager, team leads and admins write; other managers neither write nor read", async () => {
       const refused = await write(boris, deal.id, { subject: 'Hello', body: 'Hi.' }).expect(403);
       expect(refused.body.message).toMatch(/another manager/);
+      await t.http.get(`/api/deals/${deal.id}/messages`).set(boris.auth).expect(403);
       await write(lead, deal.id, { subject: 'From the lead', body: 'Hi.' }).expect(201);
       await write(admin, deal.id, { subject: 'From the admin', body: 'Hi.' }).expect(201);
       expect((await messagesOf(deal.id)).map((message) => message.subject)).toEqual(['From the admin', 'From the lead']);

@@ -60,9 +60,12 @@ describe('offers and test drives (e2e)', () => {
   beforeAll(async () => {
     t = await TestApp.start();
     admin = await t.user('admin');
-    lead = await t.user('lead');
-    anna = await t.user('manager', { name: 'Anna Jansen' });
-    boris = await t.user('manager', { name: 'Boris' });
+    // One branch, the admin's: Boris is Anna's colleague, their lead sees both their deals, and
+    // the untaken deals the admin makes are theirs to see.
+    const { branchId } = admin;
+    lead = await t.user('lead', { branchId });
+    anna = await t.user('manager', { name: 'Anna Jansen', branchId });
+    boris = await t.user('manager', { name: 'Boris', branchId });
   });
   beforeEach(async () => {
     funnel = await t.funnel(admin);
@@ -123,7 +126,7 @@ describe('offers and test drives (e2e)', () => {
       const withdrawn = await t.http.post(`/api/offers/${dropped.id}/withdraw`).set(anna.auth).expect(200);
       expect(withdrawn.body).toMatchObject({ id: dropped.id, status: 'withdrawn' });
       expect((await dealNow(deal.id)).offerCount).toBe(1);
-      const listed: OfferDto[] = (await t.http.get(`/api/deals/${deal.id}/offers`).set(boris.auth).expect(200)).body;
+      const listed: OfferDto[] = (await t.http.get(`/api/deals/${deal.id}/offers`).set(lead.auth).expect(200)).body;
       expect(listed.map((offer) => [offer.id, offer.status])).toEqual([
         [dropped.id, 'withdrawn'],
         [kept.id, 'active'],
@@ -214,7 +217,7 @@ describe('offers and test drives (e2e)', () => {
     it('sends deal.offer_added with the new offerCount to open boards', async () => {
       const deal = await annasDeal();
       const vehicle = await addVehicle();
-      const listener = await Listener.connect(await t.url(), boris.token);
+      const listener = await Listener.connect(await t.url(), lead.token);
       try {
         await listener.join(funnel.id);
         await t.http.post(`/api/deals/${deal.id}/offers`).set(anna.auth).send({ vehicleId: vehicle.id }).expect(201);
@@ -236,7 +239,8 @@ describe('offers and test drives (e2e)', () => {
         await t.http.post(`/api/deals/${deal.id}/offers`).set(anna.auth).send({ vehicleId: vehicle.id, discount: 1000.5, validUntil: '2099-12-15', notes: 'Winter tyres included; délivrance gratuite' }).expect(201)
       ).body;
 
-      const response = await t.http.get(`/api/offers/${offer.id}/quote.pdf`).set(boris.auth).responseType('blob').expect(200);
+      await t.http.get(`/api/offers/${offer.id}/quote.pdf`).set(boris.auth).expect(403);
+      const response = await t.http.get(`/api/offers/${offer.id}/quote.pdf`).set(lead.auth).responseType('blob').expect(200);
       expect(response.headers['content-type']).toBe('application/pdf');
       expect(response.headers['content-disposition']).toBe(`inline; filename="Quote ${deal.code}.pdf"`);
       const pdf: Buffer = response.body;
@@ -365,7 +369,7 @@ describe('offers and test drives (e2e)', () => {
         type: 'deal.test_drive_scheduled',
         data: { testDriveId: drive.id, vehicle: { id: vehicle.id, make: 'Skoda', model: 'Octavia', vin: vehicle.vin }, ...slot(0), licenceChecked: true },
       });
-      expect((await t.http.get(`/api/deals/${deal.id}/test-drives`).set(boris.auth).expect(200)).body.map((item: TestDriveDto) => item.id)).toEqual([drive.id]);
+      expect((await t.http.get(`/api/deals/${deal.id}/test-drives`).set(lead.auth).expect(200)).body.map((item: TestDriveDto) => item.id)).toEqual([drive.id]);
     });
 
     it('frees the slots of a deal moved to the trash', async () => {

@@ -21,7 +21,8 @@ describe('live board over socket.io (e2e)', () => {
     t = await TestApp.start();
     url = await t.url();
     admin = await t.user('admin');
-    anna = await t.user('manager', { name: 'Anna' });
+    // In the admin's branch: Anna sees (and may take) the untaken deals the admin creates.
+    anna = await t.user('manager', { name: 'Anna', branchId: admin.branchId });
   });
   beforeEach(async () => {
     funnel = await t.funnel(admin);

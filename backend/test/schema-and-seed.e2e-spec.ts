@@ -87,6 +87,56 @@ describe('schema and demo data (e2e)', () => {
       expect(deadlines).toEqual({ open: deadlines.open, matching: deadlines.open, closed_with_one: 0 });
     });
 
+    it('sets up the showroom process: SLA, win probabilities, rotting and required fields, with on-duty managers', async () => {
+      const funnels = await dataSource.query(`SELECT name, distribution, sla_warn_minutes, sla_escalate_minutes FROM funnel ORDER BY name`);
+      expect(funnels).toEqual([
+        { name: 'Car showroom', distribution: 'off', sla_warn_minutes: 15, sla_escalate_minutes: 30 },
+        { name: 'Service', distribution: 'off', sla_warn_minutes: null, sla_escalate_minutes: null },
+      ]);
+      const stages = await dataSource.query(
+        `SELECT s.name, s.win_probability, s.rot_after_days, s.required_fields FROM stage s JOIN funnel f ON f.id = s.funnel_id WHERE f.name = 'Car showroom' ORDER BY s.position`,
+      );
+      expect(stages).toEqual([
+        { name: 'Unassigned', win_probability: 5, rot_after_days: null, required_fields: [] },
+        { name: 'Car selection', win_probability: 10, rot_after_days: 14, required_fields: [] },
+        { name: 'Test drive', win_probability: 25, rot_after_days: 14, required_fields: ['vehicleInterest'] },
+        { name: 'Trade-in appraisal', win_probability: 40, rot_after_days: 14, required_fields: [] },
+        { name: 'Offer / negotiation', win_probability: 50, rot_after_days: 14, required_fields: [] },
+        { name: 'Contract & payment', win_probability: 75, rot_after_days: 14, required_fields: ['offer'] },
+        { name: 'Preparing for delivery', win_probability: 90, rot_after_days: 14, required_fields: [] },
+        { name: 'Delivered', win_probability: 100, rot_after_days: null, required_fields: [] },
+      ]);
+      const service = await dataSource.query(`SELECT s.win_probability FROM stage s JOIN funnel f ON f.id = s.funnel_id WHERE f.name = 'Service' ORDER BY s.position`);
+      expect(service.map((stage: { win_probability: number }) => stage.win_probability)).toEqual([20, 60, 90, 95, 100]);
+
+      const users = await dataSource.query(`SELECT email, on_duty, max_open_deals FROM app_user ORDER BY email`);
+      expect(users).toEqual([
+        { email: 'admin@demo.local', on_duty: false, max_open_deals: null },
+        { email: 'anna@demo.local', on_duty: true, max_open_deals: null },
+        { email: 'boris@demo.local', on_duty: true, max_open_deals: null },
+        { email: 'lead@demo.local', on_duty: false, max_open_deals: null },
+      ]);
+
+      // the seeded deals went through the process: every open deal past a stage's rules meets them
+      const [process] = await dataSource.query(
+        `SELECT count(*) FILTER (WHERE s.name = 'Test drive' AND COALESCE(btrim(d.vehicle_interest), '') = '')::int AS test_drive_without_vehicle,
+                count(*) FILTER (WHERE s.name IN ('Contract & payment', 'Preparing for delivery')
+                                   AND NOT EXISTS (SELECT 1 FROM offer o WHERE o.deal_id = d.id AND o.status = 'active'))::int AS contract_without_offer,
+                count(*) FILTER (WHERE s.name IN ('Contract & payment', 'Preparing for delivery'))::int AS past_contract,
+                count(*) FILTER (WHERE s.rot_after_days IS NOT NULL AND d.last_activity_at < now() - make_interval(days => s.rot_after_days))::int AS rotten,
+                count(*) FILTER (WHERE s.kind = 'open')::int AS in_open_stages
+           FROM deal d JOIN stage s ON s.id = d.stage_id JOIN funnel f ON f.id = d.funnel_id
+          WHERE f.name = 'Car showroom' AND d.status = 'open'`,
+      );
+      expect(process).toMatchObject({ test_drive_without_vehicle: 0, contract_without_offer: 0 });
+      expect(process.past_contract).toBeGreaterThan(0);
+      expect(process.rotten).toBeGreaterThan(0);
+      // a highlight, not the rule: most open deals were touched lately
+      expect(process.rotten * 3).toBeLessThan(process.in_open_stages);
+      const [{ unknown }] = await dataSource.query(`SELECT count(*)::int AS unknown FROM deal WHERE type IS NOT NULL AND type NOT IN (SELECT code FROM deal_type)`);
+      expect(unknown).toBe(0);
+    });
+
     it("walks the newcomer's path: anna logs in, takes an unassigned deal, moves it, sees both in its events", async () => {
       const http = request(app.getHttpServer());
       const login: LoginResponse = (await http.post('/api/auth/login').send({ email: 'anna@demo.local', password: 'demo1234' }).expect(200)).body;
@@ -101,6 +151,9 @@ describe('schema and demo data (e2e)', () => {
       const taken: DealDto = (await http.post(`/api/deals/${untaken.id}/take`).set(auth).expect(200)).body;
       expect(taken.responsible?.name).toBe('Anna Smirnova');
       await http.post(`/api/deals/${untaken.id}/move`).set(auth).send({ stageId: showroom.stages[2].id }).expect(200);
+      // the contract needs an offer first
+      const refused = await http.post(`/api/deals/${untaken.id}/move`).set(auth).send({ stageId: showroom.stages[5].id }).expect(422);
+      expect(refused.body).toMatchObject({ message: 'Cannot move to "Contract & payment": fill in an active offer first', missing: ['offer'] });
       const events = (await http.get(`/api/deals/${untaken.id}/events`).set(auth).expect(200)).body;
       expect(events.map((event: { type: string }) => event.type)).toEqual(['deal.created', 'deal.taken', 'deal.moved']);
     });

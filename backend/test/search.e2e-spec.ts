@@ -20,7 +20,8 @@ describe('quick search (e2e)', () => {
   beforeAll(async () => {
     t = await TestApp.start();
     admin = await t.user('admin');
-    manager = await t.user('manager');
+    // In the admin's branch: the untaken deals the admin makes are the manager's to see (visibility.e2e-spec.ts tests the rule).
+    manager = await t.user('manager', { branchId: admin.branchId });
     funnel = await t.funnel(admin);
   });
   afterAll(() => t.close());

@@ -32,8 +32,9 @@ describe('stock (e2e)', () => {
   beforeAll(async () => {
     t = await TestApp.start();
     admin = await t.user('admin');
-    lead = await t.user('lead');
-    manager = await t.user('manager');
+    // In the admin's branch: the untaken deals the admin makes are theirs to see.
+    lead = await t.user('lead', { branchId: admin.branchId });
+    manager = await t.user('manager', { branchId: admin.branchId });
     funnel = await t.funnel(admin);
   });
   afterAll(() => t.close());
@@ -290,7 +291,7 @@ describe('stock (e2e)', () => {
   });
 
   describe('the deals a vehicle is in', () => {
-    it('lists the deals with offers and test drives of the vehicle, newest first, leaving out trashed deals', async () => {
+    it('lists the deals with offers and test drives of the vehicle, newest first, leaving out trashed deals and those the caller may not see', async () => {
       const vehicle = await addVehicle({ make: 'Mazda', model: 'CX-5' });
       const offered = await createDeal(t, admin, funnel, { title: 'Mazda for the Jansens', responsibleId: manager.id });
       const driven = await createDeal(t, admin, funnel, { title: 'Test drive deal' });
@@ -301,6 +302,9 @@ describe('stock (e2e)', () => {
       const drive = (await t.http.post(`/api/deals/${driven.id}/test-drives`).set(admin.auth).send({ vehicleId: vehicle.id, ...slot(0) }).expect(201)).body;
       await t.http.post(`/api/deals/${trashed.id}/offers`).set(admin.auth).send({ vehicleId: vehicle.id }).expect(201);
       await t.http.post(`/api/deals/${trashed.id}/trash`).set(admin.auth).expect(200);
+      const colleague = await t.user('manager', { branchId: admin.branchId });
+      const colleagues = await createDeal(t, admin, funnel, { title: "A colleague's deal", responsibleId: colleague.id });
+      await t.http.post(`/api/deals/${colleagues.id}/offers`).set(admin.auth).send({ vehicleId: vehicle.id }).expect(201);
 
       const found: VehicleWithDealsDto = (await t.http.get(`/api/vehicles/${vehicle.id}`).set(manager.auth).expect(200)).body;
       expect(found).toMatchObject({ id: vehicle.id, vin: vehicle.vin, make: 'Mazda' });

@@ -18,9 +18,11 @@ describe('tasks, calls, meetings and my day (e2e)', () => {
   beforeAll(async () => {
     t = await TestApp.start({ override: (builder) => builder.overrideProvider(Clock).useValue(clock) });
     admin = await t.user('admin');
-    lead = await t.user('lead');
-    anna = await t.user('manager', { name: 'Anna' });
-    boris = await t.user('manager', { name: 'Boris' });
+    // One branch: Boris is Anna's colleague, their lead sees both their deals.
+    const { id: branchId } = await t.branch();
+    lead = await t.user('lead', { branchId });
+    anna = await t.user('manager', { name: 'Anna', branchId });
+    boris = await t.user('manager', { name: 'Boris', branchId });
     funnel = await t.funnel(admin);
   });
   beforeEach(async () => {
@@ -94,7 +96,7 @@ describe('tasks, calls, meetings and my day (e2e)', () => {
       expect((await post({ kind: 'task', title: 'x', dueAt: 'tomorrow' })).body.message).toMatch(/dueAt must be an ISO-8601 date-time/);
       expect((await post({ kind: 'task', title: 'x', participantIds: ['nobody'] })).body.fields).toHaveProperty('participantIds');
       expect((await post({ kind: 'task', title: 'x', participantIds: [anna.id, anna.id] })).body.message).toMatch(/participantIds lists a user twice/);
-      expect((await post({ kind: 'task', title: 'x', priority: 'urgent' })).body.fields).toHaveProperty('priority');
+      expect((await post({ kind: 'task', title: 'x', priority: 'critical' })).body.fields).toHaveProperty('priority');
       expect((await post({ kind: 'task', title: 'x', colour: 'red' })).body.message).toMatch(/colour/);
     });
 
@@ -124,7 +126,7 @@ describe('tasks, calls, meetings and my day (e2e)', () => {
     const undated = await addTask(anna, { kind: 'task', title: 'Undated' });
     const later = await addTask(anna, { kind: 'call', title: 'Later', dueAt: at(3 * HOUR) });
     const sooner = await addTask(anna, { kind: 'meeting', title: 'Sooner', dueAt: at(HOUR) });
-    const list = (await t.http.get(`/api/deals/${deal.id}/tasks`).set(boris.auth).expect(200)).body as TaskDto[];
+    const list = (await t.http.get(`/api/deals/${deal.id}/tasks`).set(lead.auth).expect(200)).body as TaskDto[];
     expect(list.map((task) => task.id)).toEqual([sooner.id, later.id, undated.id, done.id]);
   });
 
@@ -208,7 +210,7 @@ describe('tasks, calls, meetings and my day (e2e)', () => {
       await t.http.post(`/api/deals/${deal.id}/tasks`).set(boris.auth).send({ kind: 'task', title: 'Boris was here' }).expect(403);
       await t.http.patch(`/api/tasks/${task.id}`).set(boris.auth).send({ title: 'Boris was here' }).expect(403);
       const refused = await t.http.post(`/api/tasks/${task.id}/complete`).set(boris.auth).send({}).expect(403);
-      expect(refused.body.message).toMatch(/Only the assignee \(Anna\), the deal's responsible manager, a team lead or an admin can complete this call/);
+      expect(refused.body.message).toBe('This deal belongs to another manager; ask a team lead to reassign it');
       await t.http.delete(`/api/tasks/${task.id}`).set(boris.auth).expect(403);
 
       await addTask(lead, { kind: 'task', title: 'Lead checks in' });
@@ -218,8 +220,14 @@ describe('tasks, calls, meetings and my day (e2e)', () => {
       await t.http.get(`/api/deals/${deal.id}/tasks`).expect(401);
     });
 
-    it("lets the assignee complete a task on someone else's deal", async () => {
+    it("keeps an assignee off a task on a deal they may not see, until the deal is theirs", async () => {
       const forBoris = await addTask(anna, { kind: 'call', title: 'Boris calls in German', assigneeId: boris.id });
+      const myDay = async () => ((await t.http.get('/api/my-day').set(boris.auth).expect(200)).body as MyDayDto).tasks.map((task) => task.id);
+      expect(await myDay()).not.toContain(forBoris.id);
+      await t.http.post(`/api/tasks/${forBoris.id}/complete`).set(boris.auth).send({ result: 'Done' }).expect(403);
+
+      await t.http.post(`/api/deals/${deal.id}/assign`).set(lead.auth).send({ userId: boris.id }).expect(200);
+      expect(await myDay()).toContain(forBoris.id);
       const done = await t.http.post(`/api/tasks/${forBoris.id}/complete`).set(boris.auth).send({ result: 'Done' }).expect(200);
       expect(done.body.doneBy).toEqual({ id: boris.id, name: 'Boris' });
     });

@@ -17,9 +17,11 @@ describe('trade-ins (e2e)', () => {
   beforeAll(async () => {
     t = await TestApp.start();
     admin = await t.user('admin');
-    lead = await t.user('lead');
-    anna = await t.user('manager', { name: 'Anna' });
-    boris = await t.user('manager', { name: 'Boris' });
+    // One branch: Boris is Anna's colleague, their lead sees both their deals.
+    const { id: branchId } = await t.branch();
+    lead = await t.user('lead', { branchId });
+    anna = await t.user('manager', { name: 'Anna', branchId });
+    boris = await t.user('manager', { name: 'Boris', branchId });
     funnel = await t.funnel(admin);
   });
   afterAll(() => t.close());
@@ -64,13 +66,14 @@ describe('trade-ins (e2e)', () => {
     expect(tradeIn).toMatchObject({ year: null, vin: null, mileage: null, appraisalValue: null, notes: null });
   });
 
-  it('lists the trade-ins of a deal in the order they were added, to anyone signed in', async () => {
+  it('lists the trade-ins of a deal in the order they were added, to whoever sees the deal', async () => {
     const deal = await annasDeal();
     const first = await addTradeIn(deal, { model: 'Polo' });
     const second = await addTradeIn(deal, { make: 'Ford', model: 'Focus' });
-    const listed: TradeInDto[] = (await t.http.get(`/api/deals/${deal.id}/trade-ins`).set(boris.auth).expect(200)).body;
+    const listed: TradeInDto[] = (await t.http.get(`/api/deals/${deal.id}/trade-ins`).set(lead.auth).expect(200)).body;
     expect(listed.map((tradeIn) => tradeIn.id)).toEqual([first.id, second.id]);
     expect((await dealNow(deal.id)).tradeInCount).toBe(2);
+    await t.http.get(`/api/deals/${deal.id}/trade-ins`).set(boris.auth).expect(403);
     await t.http.get(`/api/deals/${randomUUID()}/trade-ins`).set(boris.auth).expect(404);
   });
 

@@ -14,7 +14,10 @@ describe('the trash: invalid deals (e2e)', () => {
 
   beforeAll(async () => {
     t = await TestApp.start();
-    [admin, lead, anna, boris] = await Promise.all([t.user('admin'), t.user('lead'), t.user('manager', { name: 'Anna' }), t.user('manager', { name: 'Boris' })]);
+    admin = await t.user('admin');
+    // One branch, the admin's: the untaken deals the admin makes are everyone's to see, Boris is Anna's colleague.
+    const { branchId } = admin;
+    [lead, anna, boris] = await Promise.all([t.user('lead', { branchId }), t.user('manager', { name: 'Anna', branchId }), t.user('manager', { name: 'Boris', branchId })]);
   });
   beforeEach(async () => {
     funnel = await t.funnel(admin);
@@ -152,7 +155,8 @@ describe('the trash: invalid deals (e2e)', () => {
       expect(column).toMatchObject({ count: 3, amountSum: 60 });
 
       const [trashedEvent, restoredEvent] = await listener.received(2);
-      expect(trashedEvent).toMatchObject({ type: 'deal.trashed', funnelId: funnel.id, actor: { id: anna.id }, deal: { id: middle.id, trashedAt: expect.any(String) } });
+      // The trash is for admins only: Anna's board is told to drop the card, and nothing else about it.
+      expect(trashedEvent).toEqual({ type: 'deal.hidden', funnelId: funnel.id, seq: expect.any(Number), at: expect.any(String), actor: null, data: { dealId: middle.id } });
       expect(restoredEvent).toMatchObject({ type: 'deal.restored', seq: trashedEvent.seq + 1, actor: { id: admin.id }, deal: { id: middle.id, trashedAt: null } });
 
       const events = (await t.http.get(`/api/deals/${middle.id}/events`).set(anna.auth).expect(200)).body as DealEventDto[];

@@ -15,6 +15,8 @@ export interface ChannelDto {
   funnelId: string;
   /** Filled in as the deal's source. */
   sourceId: string | null;
+  /** The branch that receives its requests (their deals' branch, for distribution and visibility); null = none. */
+  branchId: string | null;
   /**
    * A request from a customer who already has an open deal in the funnel is added to that deal's
    * timeline (and flags it) instead of creating a second deal.
@@ -39,6 +41,7 @@ export interface CreateChannelRequest {
   kind: ChannelKind;
   funnelId: string;
   sourceId?: string;
+  branchId?: string | null;
   mergeRepeatRequests?: boolean;
   rateLimitPerMinute?: number;
 }
@@ -48,6 +51,7 @@ export interface UpdateChannelRequest {
   kind?: ChannelKind;
   funnelId?: string;
   sourceId?: string | null;
+  branchId?: string | null;
   mergeRepeatRequests?: boolean;
   rateLimitPerMinute?: number;
   active?: boolean;

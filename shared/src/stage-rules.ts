@@ -4,18 +4,23 @@ export interface StageTemplate {
   name: string;
   color: string;
   kind: StageKind;
+  /** 0–100; the column header weighs its sum by it. */
+  winProbability?: number;
 }
 
-/** The 8 stages of the "Car showroom" funnel; a new funnel without stages gets these. */
+/**
+ * The 8 stages of the "Car showroom" funnel; a new funnel without stages gets these, with the
+ * chances a dealership typically sees of a deal in each stage being won.
+ */
 export const DEFAULT_STAGES: readonly StageTemplate[] = [
-  { name: 'Unassigned', color: '#9e9e9e', kind: 'unassigned' },
-  { name: 'Car selection', color: '#42a5f5', kind: 'open' },
-  { name: 'Test drive', color: '#26c6da', kind: 'open' },
-  { name: 'Trade-in appraisal', color: '#ab47bc', kind: 'open' },
-  { name: 'Offer / negotiation', color: '#ffa726', kind: 'open' },
-  { name: 'Contract & payment', color: '#ef5350', kind: 'open' },
-  { name: 'Preparing for delivery', color: '#8d6e63', kind: 'open' },
-  { name: 'Delivered', color: '#66bb6a', kind: 'won' },
+  { name: 'Unassigned', color: '#9e9e9e', kind: 'unassigned', winProbability: 5 },
+  { name: 'Car selection', color: '#42a5f5', kind: 'open', winProbability: 10 },
+  { name: 'Test drive', color: '#26c6da', kind: 'open', winProbability: 25 },
+  { name: 'Trade-in appraisal', color: '#ab47bc', kind: 'open', winProbability: 40 },
+  { name: 'Offer / negotiation', color: '#ffa726', kind: 'open', winProbability: 50 },
+  { name: 'Contract & payment', color: '#ef5350', kind: 'open', winProbability: 75 },
+  { name: 'Preparing for delivery', color: '#8d6e63', kind: 'open', winProbability: 90 },
+  { name: 'Delivered', color: '#66bb6a', kind: 'won', winProbability: 100 },
 ];
 
 export const DEFAULT_STAGE_COLOR = '#90a4ae';

@@ -213,6 +213,12 @@ export interface NotificationPage {
   unreadCount: number;
 }
 
+/** POST /api/sla/run (admin): the SLA escalation job, run now. */
+export interface SlaRunResult {
+  /** Deals escalated by this run (each deal is escalated once). */
+  escalated: number;
+}
+
 // ---------- the Inflow view ----------
 
 export interface InflowTake {

@@ -11,4 +11,6 @@ export interface AuthUser {
 
 export interface JwtPayload {
   sub: string;
+  /** The user's session epoch when signed (missing in tokens from before epochs: 0). */
+  ep?: number;
 }

@@ -51,6 +51,10 @@ export class AuthGuard implements CanActivate {
     }
     const user = await this.users.findActive(payload.sub);
     if (!user) throw new UnauthorizedException('This account no longer exists or was deactivated');
+    // A password change or reset, or a deactivation, bumps the epoch: older tokens stop working.
+    if ((payload.ep ?? 0) !== user.sessionEpoch) {
+      throw new UnauthorizedException('Your password was changed or your session was ended; sign in again');
+    }
     return { id: user.id, email: user.email, name: user.name, role: user.role, branchId: user.branchId };
   }
 }

@@ -4,6 +4,7 @@ import type { ChannelDto, ChannelWithKeyDto } from '@autofunnel/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Funnel } from '../funnels/funnel.entity.js';
 import { Source } from '../sources/source.entity.js';
+import { Branch } from '../users/branch.entity.js';
 import { generateApiKey, hashApiKey } from './api-key.js';
 import { Channel } from './channel.entity.js';
 import type { CreateChannelDto, UpdateChannelDto } from './dto/channel.dto.js';
@@ -32,6 +33,7 @@ export class ChannelsService {
           kind: dto.kind,
           funnelId: dto.funnelId,
           sourceId: dto.sourceId ?? null,
+          branchId: dto.branchId ?? null,
           mergeRepeatRequests: dto.mergeRepeatRequests ?? true,
           rateLimitPerMinute: dto.rateLimitPerMinute ?? 120,
           apiKeyHash: hash,
@@ -79,12 +81,15 @@ export class ChannelsService {
     return channel;
   }
 
-  private async checkReferences(em: EntityManager, dto: { funnelId?: string; sourceId?: string | null }): Promise<void> {
+  private async checkReferences(em: EntityManager, dto: { funnelId?: string; sourceId?: string | null; branchId?: string | null }): Promise<void> {
     if (dto.funnelId && !(await em.existsBy(Funnel, { id: dto.funnelId }))) {
       throw new UnprocessableEntityException(`funnelId ${dto.funnelId} is not a funnel`);
     }
     if (dto.sourceId && !(await em.existsBy(Source, { id: dto.sourceId }))) {
       throw new UnprocessableEntityException(`sourceId ${dto.sourceId} is not a source`);
+    }
+    if (dto.branchId && !(await em.existsBy(Branch, { id: dto.branchId }))) {
+      throw new UnprocessableEntityException(`branchId ${dto.branchId} is not a branch`);
     }
   }
 
@@ -101,6 +106,7 @@ export function toChannelDto(channel: Channel): ChannelDto {
     kind: channel.kind,
     funnelId: channel.funnelId,
     sourceId: channel.sourceId,
+    branchId: channel.branchId,
     mergeRepeatRequests: channel.mergeRepeatRequests,
     rateLimitPerMinute: channel.rateLimitPerMinute,
     apiKeyPrefix: channel.apiKeyPrefix,

@@ -81,6 +81,10 @@ export class AppEnvironment {
   @IsString()
   FOLLOW_UP_JOB_CRON = '*/10 * * * *';
 
+  /** When the speed-to-lead job escalates requests waiting past their funnel's SLA, as a cron expression; "off" never. */
+  @IsString()
+  SLA_JOB_CRON = '* * * * *';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }

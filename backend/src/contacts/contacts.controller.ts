@@ -30,8 +30,8 @@ export class ContactsController {
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<ContactWithDealsDto> {
-    return this.contacts.getWithDeals(id);
+  get(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ContactWithDealsDto> {
+    return this.contacts.getWithDeals(caller, id);
   }
 
   @Patch(':id')

@@ -2,11 +2,12 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException, U
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ContactDto, ContactKind, ContactWithDealsDto, NewContactInput } from '@autofunnel/shared';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { AppEnvironment } from '../config/env.js';
 import { Deal } from '../deals/deal.entity.js';
 import { DEAL_RELATIONS, toContactDto, toDealDto } from '../deals/deal.mapper.js';
+import { visibleDealsCondition } from '../deals/deal-visibility.js';
 import { Contact } from './contact.entity.js';
 import type { CreateContactDto, UpdateContactDto } from './dto/save-contact.dto.js';
 import { lockContactKeys, union, type ContactKeys } from './contact-keys.js';
@@ -116,11 +117,24 @@ export class ContactsService {
     return (await builder.getMany()).map(toContactDto);
   }
 
-  /** The contact with the history of all their deals, newest first (none from the trash). */
-  async getWithDeals(id: string): Promise<ContactWithDealsDto> {
+  /**
+   * The contact with the history of their deals, newest first: those the viewer may see (none
+   * from the trash). The contact itself is everyone's, so no one creates a duplicate.
+   */
+  async getWithDeals(viewer: AuthUser, id: string): Promise<ContactWithDealsDto> {
     const contact = await this.dataSource.getRepository(Contact).findOneBy({ id });
     if (!contact) throw new NotFoundException(`Contact ${id} does not exist`);
-    const deals = await this.dataSource.getRepository(Deal).find({ where: { contactId: id, trashedAt: IsNull() }, relations: DEAL_RELATIONS, order: { createdAt: 'DESC' } });
+    const visible = visibleDealsCondition(viewer, 'd');
+    const rows = await this.dataSource
+      .getRepository(Deal)
+      .createQueryBuilder('d')
+      .select('d.id', 'id')
+      .where('d.contact_id = :id AND d.trashed_at IS NULL', { id })
+      .andWhere(visible.condition, visible.parameters)
+      .getRawMany<{ id: string }>();
+    const deals = await this.dataSource
+      .getRepository(Deal)
+      .find({ where: { id: In(rows.map((row) => row.id)) }, relations: DEAL_RELATIONS, order: { createdAt: 'DESC', id: 'DESC' } });
     return { ...toContactDto(contact), deals: deals.map(toDealDto) };
   }
 

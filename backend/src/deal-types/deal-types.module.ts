@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DealTypeEntity } from './deal-type.entity.js';
+import { DealTypesController } from './deal-types.controller.js';
+import { DealTypesService } from './deal-types.service.js';
 
-// TODO(H4): controller and service (GET/POST/PATCH/DELETE /api/deal-types).
 @Module({
   imports: [TypeOrmModule.forFeature([DealTypeEntity])],
+  controllers: [DealTypesController],
+  providers: [DealTypesService],
 })
 export class DealTypesModule {}

@@ -1,9 +1,12 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { BoardDto, CursorPage, DealDto } from '@autofunnel/shared';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/decorators.js';
 import { DealQueriesService } from './deal-queries.service.js';
 import { BoardQuery, StageDealsQuery } from './dto/list-deals.query.js';
 
+/** Columns, counts and sums hold only the deals the caller may see (`canSeeDeal`), narrowed by the filters. */
 @ApiTags('board')
 @ApiBearerAuth()
 @Controller()
@@ -11,12 +14,14 @@ export class BoardController {
   constructor(private readonly queries: DealQueriesService) {}
 
   @Get('funnels/:id/board')
-  board(@Param('id', ParseUUIDPipe) id: string, @Query() query: BoardQuery): Promise<BoardDto> {
-    return this.queries.board(id, query.limit, query.status);
+  @ApiNotFoundResponse({ description: 'No such funnel' })
+  board(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: BoardQuery): Promise<BoardDto> {
+    return this.queries.board(caller, id, query);
   }
 
   @Get('stages/:id/deals')
-  stageDeals(@Param('id', ParseUUIDPipe) id: string, @Query() query: StageDealsQuery): Promise<CursorPage<DealDto>> {
-    return this.queries.stagePage(id, query.cursor, query.limit, query.status);
+  @ApiNotFoundResponse({ description: 'No such stage' })
+  stageDeals(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: StageDealsQuery): Promise<CursorPage<DealDto>> {
+    return this.queries.stagePage(caller, id, query);
   }
 }

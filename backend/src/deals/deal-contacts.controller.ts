@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { DealDto, LinkedContactDto } from '@autofunnel/shared';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators.js';
@@ -13,8 +13,9 @@ export class DealContactsController {
   constructor(private readonly dealContacts: DealContactsService) {}
 
   @Get('deals/:dealId/contacts')
-  list(@Param('dealId', ParseUUIDPipe) dealId: string): Promise<LinkedContactDto[]> {
-    return this.dealContacts.list(dealId);
+  @ApiForbiddenResponse({ description: 'The caller may not see the deal' })
+  list(@CurrentUser() caller: AuthUser, @Param('dealId', ParseUUIDPipe) dealId: string): Promise<LinkedContactDto[]> {
+    return this.dealContacts.list(caller, dealId);
   }
 
   @Post('deals/:dealId/contacts')

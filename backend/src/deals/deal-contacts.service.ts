@@ -27,8 +27,8 @@ export class DealContactsService {
   ) {}
 
   /** The primary contact first, then the linked ones in the order they were added. */
-  async list(dealId: string): Promise<LinkedContactDto[]> {
-    await this.deals.funnelOf(dealId);
+  async list(viewer: AuthUser, dealId: string): Promise<LinkedContactDto[]> {
+    await this.deals.assertVisible(viewer, dealId);
     const [deal, links] = await Promise.all([
       this.dataSource.getRepository(Deal).findOneOrFail({ where: { id: dealId }, relations: { contact: true } }),
       this.dataSource.getRepository(DealContact).find({ where: { dealId }, relations: { contact: true }, order: { createdAt: 'ASC', contactId: 'ASC' } }),

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BoardDto, CursorPage, DealDto, DealListPage, DealSortField, DealStatus } from '@autofunnel/shared';
+import type { BoardDto, BoardFilter, CursorPage, DealDto, DealListPage, DealSortField, DealStatus } from '@autofunnel/shared';
 import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
@@ -11,7 +11,8 @@ import { FunnelsService } from '../funnels/funnels.service.js';
 import { Stage } from '../funnels/stage.entity.js';
 import { Deal } from './deal.entity.js';
 import { DEAL_RELATIONS, toDealDto } from './deal.mapper.js';
-import type { ListDealsQuery } from './dto/list-deals.query.js';
+import { visibleDealsCondition, type SqlCondition } from './deal-visibility.js';
+import type { BoardQuery, ListDealsQuery, StageDealsQuery } from './dto/list-deals.query.js';
 
 const DEFAULT_LIMIT = 50;
 
@@ -51,27 +52,30 @@ export class DealQueriesService {
 
   /**
    * The whole board in four queries whatever the number of stages: the funnel, the per-stage
-   * totals, the ids of each column's first page (one LATERAL query), and those deals.
+   * totals, the ids of each column's first page (one LATERAL query), and those deals. Columns,
+   * counts and sums hold only the deals the caller may see that pass the filters.
    */
-  async board(funnelId: string, limit = DEFAULT_LIMIT, status: DealStatus = 'open'): Promise<BoardDto> {
+  async board(caller: AuthUser, funnelId: string, query: BoardQuery = {}): Promise<BoardDto> {
+    const limit = query.limit ?? DEFAULT_LIMIT;
     const funnel = await this.funnels.get(funnelId);
-    const totals: { stage_id: string; count: string; amount_sum: string; rotten_count: string }[] = await this.dataSource.query(
+    const shown = this.shownOnBoard(caller, query);
+    const totals: { stage_id: string; count: string; amount_sum: string; rotten_count: string }[] = await this.query(
       `SELECT d.stage_id, count(*) AS count, COALESCE(sum(d.amount), 0) AS amount_sum,
               count(*) FILTER (WHERE ${ROTTEN}) AS rotten_count
          FROM deal d JOIN stage s ON s.id = d.stage_id
-        WHERE d.funnel_id = $1 AND d.status = $2 AND ${ON_BOARD} GROUP BY d.stage_id`,
-      [funnelId, status],
+        WHERE d.funnel_id = :funnelId AND ${shown.condition} GROUP BY d.stage_id`,
+      { ...shown.parameters, funnelId },
     );
-    const firstPages: { stage_id: string; id: string }[] = await this.dataSource.query(
+    const firstPages: { stage_id: string; id: string }[] = await this.query(
       `SELECT s.id AS stage_id, page.id
          FROM stage s
          CROSS JOIN LATERAL (
            SELECT d.id FROM deal d
-            WHERE d.stage_id = s.id AND d.status = $2 AND ${ON_BOARD}
-            ORDER BY d.position LIMIT $3
+            WHERE d.stage_id = s.id AND ${shown.condition}
+            ORDER BY d.position LIMIT :pageSize
          ) page
-        WHERE s.funnel_id = $1`,
-      [funnelId, status, limit + 1],
+        WHERE s.funnel_id = :funnelId`,
+      { ...shown.parameters, funnelId, pageSize: limit + 1 },
     );
     const deals = await this.loadInOrder(firstPages.map((row) => row.id));
     return {
@@ -94,18 +98,20 @@ export class DealQueriesService {
     };
   }
 
-  /** Further pages of one column, in board order. */
-  async stagePage(stageId: string, cursor: string | undefined, limit = DEFAULT_LIMIT, status: DealStatus = 'open'): Promise<CursorPage<DealDto>> {
+  /** Further pages of one column, in board order, with the board's visibility and filters. */
+  async stagePage(caller: AuthUser, stageId: string, query: StageDealsQuery = {}): Promise<CursorPage<DealDto>> {
+    const limit = query.limit ?? DEFAULT_LIMIT;
     if (!(await this.dataSource.getRepository(Stage).existsBy({ id: stageId }))) throw new NotFoundException(`Stage ${stageId} does not exist`);
+    const shown = this.shownOnBoard(caller, query);
     const builder = this.dataSource
       .getRepository(Deal)
       .createQueryBuilder('d')
       .select('d.id', 'id')
-      .where('d.stage_id = :stageId AND d.status = :status', { stageId, status })
-      .andWhere(ON_BOARD)
+      .where('d.stage_id = :stageId', { stageId })
+      .andWhere(shown.condition, shown.parameters)
       .orderBy('d.position', 'ASC')
       .limit(limit + 1);
-    if (cursor) builder.andWhere('d.position > :after', { after: String(decodeCursor(cursor, 1)[0]) });
+    if (query.cursor) builder.andWhere('d.position > :after', { after: String(decodeCursor(query.cursor, 1)[0]) });
     const ids = (await builder.getRawMany<{ id: string }>()).map((row) => row.id);
     return pageOf(await this.loadInOrder(ids), limit);
   }
@@ -144,15 +150,19 @@ export class DealQueriesService {
     return { items, total, nextCursor: hasMore && last ? encodeCursor([last.sort_value, last.id]) : null };
   }
 
+  /** The list's deals: those the caller may see, out of the trash, that pass every filter. */
   private filtered(caller: AuthUser, query: ListDealsQuery): SelectQueryBuilder<Deal> {
-    const builder = this.dataSource.getRepository(Deal).createQueryBuilder('d').where('d.trashed_at IS NULL');
+    const visible = visibleDealsCondition(caller, 'd');
+    const filter = dealFilterCondition(caller, query);
+    const builder = this.dataSource
+      .getRepository(Deal)
+      .createQueryBuilder('d')
+      .where('d.trashed_at IS NULL')
+      .andWhere(visible.condition, visible.parameters)
+      .andWhere(filter.condition, filter.parameters);
     if (query.funnelId) builder.andWhere('d.funnel_id = :funnelId', { funnelId: query.funnelId });
     if (query.stageId) builder.andWhere('d.stage_id = :stageId', { stageId: query.stageId });
     if (query.status) builder.andWhere('d.status = :status', { status: query.status });
-    if (query.responsibleId === 'none') builder.andWhere('d.responsible_id IS NULL');
-    else if (query.responsibleId) {
-      builder.andWhere('d.responsible_id = :responsibleId', { responsibleId: query.responsibleId === 'me' ? caller.id : query.responsibleId });
-    }
     if (query.followUp === 'only') builder.andWhere('d.follow_up_until IS NOT NULL');
     else if (query.followUp === 'exclude') builder.andWhere('d.follow_up_until IS NULL');
     const q = query.q?.trim();
@@ -161,6 +171,22 @@ export class DealQueriesService {
       builder.andWhere(`(${condition})`, parameters);
     }
     return builder;
+  }
+
+  /** Deals of one status on the board (`ON_BOARD`) that the caller may see and that pass the filters. Alias `d`. */
+  private shownOnBoard(caller: AuthUser, query: BoardFilter & { status?: DealStatus }): SqlCondition {
+    const visible = visibleDealsCondition(caller, 'd');
+    const filter = dealFilterCondition(caller, query);
+    return {
+      condition: `d.status = :status AND ${ON_BOARD} AND ${visible.condition} AND ${filter.condition}`,
+      parameters: { status: query.status ?? 'open', ...visible.parameters, ...filter.parameters },
+    };
+  }
+
+  /** Plain SQL with `:named` parameters, as the query builder takes them. */
+  private query<T>(sql: string, parameters: Record<string, unknown>): Promise<T> {
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
+    return this.dataSource.query(text, values);
   }
 
   /** Loads deals with their relations, in the order of `ids`. */
@@ -177,4 +203,28 @@ function pageOf(deals: Deal[], limit: number): CursorPage<DealDto> {
   const shown = deals.slice(0, limit);
   const last = shown[shown.length - 1];
   return { items: shown.map(toDealDto), nextCursor: deals.length > limit && last ? encodeCursor([last.position]) : null };
+}
+
+/**
+ * `BoardFilter` as SQL over the deal table aliased `d` (TRUE when nothing is asked). `me` is the
+ * caller; `none` asks for deals without a responsible, branch, source or type.
+ */
+function dealFilterCondition(caller: AuthUser, filter: BoardFilter): SqlCondition {
+  const conditions: string[] = ['TRUE'];
+  const parameters: Record<string, unknown> = {};
+  const byId = (column: string, value: string | undefined, name: string) => {
+    if (value === undefined) return;
+    if (value === 'none') conditions.push(`d.${column} IS NULL`);
+    else {
+      conditions.push(`d.${column} = :${name}`);
+      parameters[name] = value;
+    }
+  };
+  byId('responsible_id', filter.responsibleId === 'me' ? caller.id : filter.responsibleId, 'filterResponsibleId');
+  byId('branch_id', filter.branchId, 'filterBranchId');
+  byId('source_id', filter.sourceId, 'filterSourceId');
+  byId('type', filter.type, 'filterType');
+  if (filter.rotten) conditions.push(`EXISTS (SELECT 1 FROM stage s WHERE s.id = d.stage_id AND ${ROTTEN})`);
+  if (filter.needsReassignment) conditions.push('d.reassignment_flagged_at IS NOT NULL');
+  return { condition: `(${conditions.join(' AND ')})`, parameters };
 }

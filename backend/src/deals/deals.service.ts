@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BoardEventType, DealDto, DealEventDto, DealType, UserRef } from '@autofunnel/shared';
+import { canSeeDeal, type BoardEventType, type DealDto, type DealEventDto, type DealType, type UserRef } from '@autofunnel/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { AppEnvironment } from '../config/env.js';
@@ -20,6 +20,8 @@ import { DistributionService } from '../distribution/distribution.service.js';
 import { Deal } from './deal.entity.js';
 import { DEAL_RELATIONS, toDealDto } from './deal.mapper.js';
 import { positionBetween } from './deal-ordering.js';
+import { assertCanSee } from './deal-visibility.js';
+import { assertMeetsRequirements } from './stage-requirements.js';
 import type { AssignDealDto, CloseDealDto, CreateDealDto, MoveDealDto, UpdateDealDto } from './dto/deal.dto.js';
 
 /** A new deal, its contact and references already resolved (see `DealsService.openDeal`). */
@@ -43,10 +45,14 @@ export interface NewDealInput {
 
 /**
  * `anyoneMayTry`: skip the responsible-manager check (the change refuses for its own reasons);
+ * `seenAsUntaken`: judge who may see the deal as if nobody held it (take into work: a deal
+ * someone holds answers 409 naming them, not 403);
  * `trashed: 'allow'`: find the deal even in the trash (restoring it).
+ * The caller must see the deal in every case (`canSeeDeal`).
  */
 export interface DealChangeOptions {
   anyoneMayTry?: boolean;
+  seenAsUntaken?: boolean;
   trashed?: 'allow';
 }
 
@@ -76,16 +82,31 @@ export class DealsService {
     this.contactDeadlineMs = config.get('CONTACT_DEADLINE_MINUTES', { infer: true }) * 60_000;
   }
 
-  /** The deal; one in the trash is found only by an admin (`viewer`), who may restore it. */
-  async get(id: string, viewer?: AuthUser): Promise<DealDto> {
+  /** The deal, for a viewer who may see it; one in the trash is found only by an admin, who may restore it. */
+  async get(id: string, viewer: AuthUser): Promise<DealDto> {
     const deal = await this.load(this.dataSource.manager, id);
     if (deal.trashedAt && !seesTrash(viewer)) throw notFound(id);
+    assertCanSee(viewer, deal);
     return toDealDto(deal);
   }
 
-  async timeline(id: string, viewer?: AuthUser): Promise<DealEventDto[]> {
-    await this.funnelOf(id, seesTrash(viewer) ? 'allow' : undefined);
+  async timeline(id: string, viewer: AuthUser): Promise<DealEventDto[]> {
+    await this.assertVisible(viewer, id, seesTrash(viewer) ? 'allow' : undefined);
     return this.events.listForDeal(id);
+  }
+
+  /**
+   * The check of every read of a deal's records by its id (trade-ins, tasks, documents...):
+   * 404 for a deal that does not exist or is in the trash (unless `trashed: 'allow'`), 403 for
+   * one the viewer may not see. Returns its funnel.
+   */
+  async assertVisible(viewer: AuthUser, id: string, trashed?: 'allow'): Promise<string> {
+    const deal = await this.dataSource
+      .getRepository(Deal)
+      .findOne({ where: { id }, select: { id: true, funnelId: true, trashedAt: true, responsibleId: true, branchId: true } });
+    if (!deal || (deal.trashedAt && trashed !== 'allow')) throw notFound(id);
+    assertCanSee(viewer, deal);
+    return deal.funnelId;
   }
 
   async create(caller: AuthUser, dto: CreateDealDto): Promise<DealDto> {
@@ -125,8 +146,8 @@ export class DealsService {
    */
   async openDeal(em: EntityManager, log: FunnelEventLog, input: NewDealInput): Promise<DealDto> {
     // A deal nobody took yet may go straight to an on-duty manager (the funnel's distribution).
-    const distributedTo = input.responsible ? null : await this.distribution.pick(em, { funnelId: input.funnelId, branchId: input.branchId });
-    if (distributedTo) input = { ...input, responsible: distributedTo, branchId: input.branchId ?? distributedTo.branchId };
+    const distributed = input.responsible ? null : await this.distribution.pick(em, { funnelId: input.funnelId, branchId: input.branchId });
+    if (distributed) input = { ...input, responsible: distributed.manager, branchId: input.branchId ?? distributed.manager.branchId };
     const stage = await this.stageOfKind(em, input.funnelId, input.responsible ? 'open' : 'unassigned');
     const now = new Date();
     const deal = em.create(Deal, {
@@ -162,10 +183,12 @@ export class DealsService {
         responsibleId: created.responsible?.id ?? null,
         contactId: input.contact.id,
         contactReused: input.contactReused,
-        ...(distributedTo && { distributed: true }),
+        // Which rule chose the responsible (the Inflow view tells automatic takes apart).
+        ...(distributed && { distributed: distributed.mode }),
         ...input.eventData,
       },
     });
+    if (distributed) await this.distribution.announce(em, log, distributed, created);
     return created;
   }
 
@@ -218,8 +241,8 @@ export class DealsService {
 
   /** "Take into work": the caller becomes responsible; an unassigned deal moves to the first open stage. */
   take(caller: AuthUser, id: string): Promise<DealDto> {
-    // Anyone may try: a deal someone already holds answers 409 naming them, not 403.
-    return this.change(caller, id, { anyoneMayTry: true }, async (em, deal) => {
+    // Anyone who could see it untaken may try: a deal someone already holds answers 409 naming them, not 403.
+    return this.change(caller, id, { anyoneMayTry: true, seenAsUntaken: true }, async (em, deal) => {
       if (deal.status !== 'open') throw new ConflictException(`This deal is ${deal.status}; reopen it before taking it into work`);
       if (deal.responsibleId) {
         const holder = await em.findOneBy(User, { id: deal.responsibleId });
@@ -255,6 +278,8 @@ export class DealsService {
       if (target.funnelId !== deal.funnelId) {
         throw new UnprocessableEntityException(`Stage "${target.name}" belongs to another funnel; a deal moves only within its funnel`);
       }
+      // The stage's required fields guard the way in; reordering within the stage is no entry.
+      if (target.id !== deal.stageId) await assertMeetsRequirements(em, deal, target);
       const position = await this.positionFor(em, deal, target.id, dto);
       const patch: Partial<Deal> = { stageId: target.id, position };
       if (target.kind === 'unassigned') patch.responsibleId = null;
@@ -310,6 +335,7 @@ export class DealsService {
       if (dto.outcome === 'lost') patch.lostReason = reason;
       else {
         const won = await this.stageOfKind(em, deal.funnelId, 'won');
+        await assertMeetsRequirements(em, deal, won, 'win');
         Object.assign(patch, { stageId: won.id, position: await this.topPosition(em, won.id), responsibleId: deal.responsibleId ?? caller.id });
         soldVehicleId = await sellOfferedVehicle(em, deal.id);
       }
@@ -367,7 +393,7 @@ export class DealsService {
     await lockFunnel(em, funnelId);
     const deal = await em.findOne(Deal, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!deal || (deal.trashedAt && options.trashed !== 'allow')) throw notFound(id);
-    if (caller && !options.anyoneMayTry) assertMayWorkOn(caller, deal);
+    if (caller) assertMayWorkOn(caller, deal, options);
     const { patch, type, data } = await change(em, deal);
     await em
       .createQueryBuilder()
@@ -468,8 +494,14 @@ function notFound(id: string): NotFoundException {
   return new NotFoundException(`Deal ${id} does not exist`);
 }
 
-/** Managers work on untaken deals and their own; team leads and admins on every deal. */
-function assertMayWorkOn(caller: AuthUser, deal: Deal): void {
+/**
+ * The caller must see the deal (403 naming whom to ask); then managers work on untaken deals and
+ * their own, team leads and admins on every deal they see (unless `anyoneMayTry`).
+ */
+function assertMayWorkOn(caller: AuthUser, deal: Deal, options: DealChangeOptions): void {
+  const seenUntaken = options.seenAsUntaken && canSeeDeal(caller, { responsibleId: null, branchId: deal.branchId });
+  if (!seenUntaken) assertCanSee(caller, deal);
+  if (options.anyoneMayTry) return;
   if (caller.role === 'manager' && deal.responsibleId && deal.responsibleId !== caller.id) {
     throw new ForbiddenException('This deal belongs to another manager; ask them or a team lead to reassign it');
   }

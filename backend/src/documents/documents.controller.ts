@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { DocumentDto } from '@autofunnel/shared';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators.js';
@@ -16,8 +16,9 @@ export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Get('deals/:dealId/documents')
-  list(@Param('dealId', ParseUUIDPipe) dealId: string): Promise<DocumentDto[]> {
-    return this.documents.list(dealId);
+  @ApiForbiddenResponse({ description: 'The caller may not see the deal' })
+  list(@CurrentUser() caller: AuthUser, @Param('dealId', ParseUUIDPipe) dealId: string): Promise<DocumentDto[]> {
+    return this.documents.list(caller, dealId);
   }
 
   @Post('deals/:dealId/documents')
@@ -50,8 +51,9 @@ export class DocumentsController {
   // The browser must save it, never render it as a page of ours.
   @Header('X-Content-Type-Options', 'nosniff')
   @ApiNotFoundResponse({ description: 'No such document, or its file is missing from storage' })
-  async download(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
-    const { document, stream, size } = await this.documents.open(id);
+  @ApiForbiddenResponse({ description: "The caller may not see the document's deal" })
+  async download(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    const { document, stream, size } = await this.documents.open(caller, id);
     return new StreamableFile(stream, { type: document.contentType, disposition: attachmentDisposition(document.fileName), length: size });
   }
 

@@ -32,8 +32,8 @@ export class DocumentsService {
     this.allowedTypes = parseDocumentTypes(config.get('DOCUMENT_TYPES', { infer: true }));
   }
 
-  async list(dealId: string): Promise<DocumentDto[]> {
-    await this.deals.funnelOf(dealId);
+  async list(viewer: AuthUser, dealId: string): Promise<DocumentDto[]> {
+    await this.deals.assertVisible(viewer, dealId);
     const documents = await this.dataSource.getRepository(DealDocument).find({
       where: { dealId },
       relations: { createdBy: true },
@@ -71,10 +71,10 @@ export class DocumentsService {
     }
   }
 
-  /** The document and its bytes; 404 when the row or the file on disk is gone. */
-  async open(id: string): Promise<{ document: DocumentDto; stream: ReadStream; size: number }> {
+  /** The document and its bytes, for whoever sees its deal; 404 when the row or the file on disk is gone. */
+  async open(viewer: AuthUser, id: string): Promise<{ document: DocumentDto; stream: ReadStream; size: number }> {
     const document = await this.load(this.dataSource.manager, id);
-    await this.deals.funnelOf(document.dealId);
+    await this.deals.assertVisible(viewer, document.dealId);
     const file = await this.storage.open(document.storageKey);
     if (!file) {
       this.logger.warn(`The file of document ${id} (${document.storageKey}) is missing from DOCUMENTS_DIR`);

@@ -19,6 +19,18 @@ export interface NewEvent {
   before?: DealScope & { trashed: boolean };
 }
 
+/**
+ * A committed event on its way to the sockets: the board event, plus what the realtime gateway
+ * needs to route it by visibility (never sent to clients as is).
+ */
+export interface CommittedEvent {
+  event: BoardEvent;
+  /** The deal the event is about; null for stage and funnel events. */
+  dealId: string | null;
+  /** Who could see the deal just before the change; null for a new deal (nobody saw it). */
+  dealBefore: (DealScope & { trashed: boolean }) | null;
+}
+
 /** Appends events inside a transaction opened by `EventsService.transaction`. */
 export interface FunnelEventLog {
   append(funnelId: string, ...events: NewEvent[]): Promise<void>;
@@ -35,13 +47,13 @@ export interface FunnelEventLog {
  */
 @Injectable()
 export class EventsService implements OnModuleDestroy {
-  private readonly committed = new Subject<BoardEvent[]>();
+  private readonly committed = new Subject<CommittedEvent[]>();
   readonly committed$ = this.committed.asObservable();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async transaction<T>(work: (em: EntityManager, log: FunnelEventLog) => Promise<T>): Promise<T> {
-    const appended: BoardEvent[] = [];
+    const appended: CommittedEvent[] = [];
     const effects: (() => void)[] = [];
     const result = await this.dataSource.transaction((em) =>
       work(em, {
@@ -60,7 +72,7 @@ export class EventsService implements OnModuleDestroy {
    * What a client that last saw `sinceSeq` has missed, oldest first, or `events: null` when it
    * should reload instead (too far behind, or ahead of this database).
    */
-  async since(funnelId: string, sinceSeq: number | undefined, limit: number): Promise<{ seq: number; events: BoardEvent[] | null }> {
+  async since(funnelId: string, sinceSeq: number | undefined, limit: number): Promise<{ seq: number; events: CommittedEvent[] | null }> {
     const funnel: { last_seq: string }[] = await this.dataSource.query(`SELECT last_seq FROM funnel WHERE id = $1`, [funnelId]);
     if (funnel.length === 0) throw new NotFoundException(`Funnel ${funnelId} does not exist`);
     const seq = Number(funnel[0].last_seq);
@@ -73,7 +85,7 @@ export class EventsService implements OnModuleDestroy {
       order: { seq: 'ASC' },
       take: seq - sinceSeq!,
     });
-    return { seq, events: rows.map((row) => toBoardEvent(row, row.actor ? { id: row.actor.id, name: row.actor.name } : null)) };
+    return { seq, events: rows.map((row) => toCommittedEvent(row, row.actor ? { id: row.actor.id, name: row.actor.name } : null)) };
   }
 
   /** A deal's timeline, oldest first. */
@@ -96,7 +108,7 @@ export class EventsService implements OnModuleDestroy {
     this.committed.complete();
   }
 
-  private async insert(em: EntityManager, funnelId: string, events: NewEvent[]): Promise<BoardEvent[]> {
+  private async insert(em: EntityManager, funnelId: string, events: NewEvent[]): Promise<CommittedEvent[]> {
     if (events.length === 0) return [];
     const [rows] = (await em.query(`UPDATE funnel SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq`, [funnelId, events.length])) as [
       { last_seq: string }[],
@@ -120,9 +132,13 @@ export class EventsService implements OnModuleDestroy {
     await em.insert(FunnelEvent, entities as QueryDeepPartialEntity<FunnelEvent>[]);
     return entities.map((entity, index) => {
       const actor = events[index].actor;
-      return toBoardEvent(entity, actor ? { id: actor.id, name: actor.name } : null);
+      return toCommittedEvent(entity, actor ? { id: actor.id, name: actor.name } : null);
     });
   }
+}
+
+function toCommittedEvent(row: FunnelEvent, actor: UserRef | null): CommittedEvent {
+  return { event: toBoardEvent(row, actor), dealId: row.dealId, dealBefore: row.dealBefore };
 }
 
 function toBoardEvent(row: FunnelEvent, actor: UserRef | null): BoardEvent {

@@ -1,5 +1,5 @@
 import { Body, ConflictException, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { DeadlineDto, DealDto, FollowUpRunResult } from '@autofunnel/shared';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
@@ -17,8 +17,9 @@ export class FollowUpController {
   ) {}
 
   @Get('deals/:dealId/deadlines')
-  deadlines(@Param('dealId', ParseUUIDPipe) dealId: string): Promise<DeadlineDto[]> {
-    return this.followUp.deadlines(dealId);
+  @ApiForbiddenResponse({ description: 'The caller may not see the deal' })
+  deadlines(@CurrentUser() caller: AuthUser, @Param('dealId', ParseUUIDPipe) dealId: string): Promise<DeadlineDto[]> {
+    return this.followUp.deadlines(caller, dealId);
   }
 
   @Post('deals/:dealId/deadlines')

@@ -34,8 +34,8 @@ export class FollowUpService {
   }
 
   /** Newest first: the open one, then the resolved ones with who resolved them and how. */
-  async deadlines(dealId: string): Promise<DeadlineDto[]> {
-    await this.deals.funnelOf(dealId);
+  async deadlines(viewer: AuthUser, dealId: string): Promise<DeadlineDto[]> {
+    await this.deals.assertVisible(viewer, dealId);
     const deadlines = await this.dataSource.getRepository(Deadline).find({
       where: { dealId },
       relations: DEADLINE_RELATIONS,

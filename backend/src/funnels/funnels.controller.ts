@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiTags, ApiUnprocessableEntityResp
 import type { FunnelDto, StageDto } from '@autofunnel/shared';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
-import { CreateFunnelDto, CreateStageDto, RenameFunnelDto, ReorderStagesDto } from './dto/funnel.dto.js';
+import { CreateFunnelDto, CreateStageDto, ReorderStagesDto, UpdateFunnelDto } from './dto/funnel.dto.js';
 import { FunnelsService } from './funnels.service.js';
 
 @ApiTags('funnels')
@@ -24,14 +24,16 @@ export class FunnelsController {
 
   @Post()
   @Roles('admin')
+  @ApiUnprocessableEntityResponse({ description: 'The stages are in a wrong order, or slaWarnMinutes is not less than slaEscalateMinutes' })
   create(@CurrentUser() caller: AuthUser, @Body() body: CreateFunnelDto): Promise<FunnelDto> {
     return this.funnels.create(caller, body);
   }
 
   @Patch(':id')
   @Roles('admin')
-  rename(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: RenameFunnelDto): Promise<FunnelDto> {
-    return this.funnels.rename(caller, id, body.name);
+  @ApiUnprocessableEntityResponse({ description: 'slaWarnMinutes is not less than slaEscalateMinutes (as stored or given)' })
+  update(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateFunnelDto): Promise<FunnelDto> {
+    return this.funnels.update(caller, id, body);
   }
 
   @Delete(':id')

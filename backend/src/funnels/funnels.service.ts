@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_STAGE_COLOR, DEFAULT_STAGES, stageOrderProblem, type FunnelDto, type StageDto, type StageKind } from '@autofunnel/shared';
 import { generateNKeysBetween } from 'fractional-indexing';
@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { Deal } from '../deals/deal.entity.js';
 import { DEAL_RELATIONS, toDealDto } from '../deals/deal.mapper.js';
 import { EventsService, type NewEvent } from '../events/events.service.js';
-import type { CreateFunnelDto, CreateStageDto, NewStageDto, UpdateStageDto } from './dto/funnel.dto.js';
+import type { CreateFunnelDto, CreateStageDto, FunnelSettingsDto, NewStageDto, StageRulesDto, UpdateFunnelDto, UpdateStageDto } from './dto/funnel.dto.js';
 import { Funnel } from './funnel.entity.js';
 import { lockFunnel } from './funnel-lock.js';
 import { toFunnelDto, toStageDto } from './funnel.mapper.js';
@@ -35,11 +35,21 @@ export class FunnelsService {
     const templates = dto.stages ? withDefaultKinds(dto.stages) : DEFAULT_STAGES;
     const problem = stageOrderProblem(templates.map((stage) => stage.kind));
     if (problem) throw new UnprocessableEntityException(problem);
+    const settings = settingsPatch(dto);
+    assertSlaOrder({ slaWarnMinutes: settings.slaWarnMinutes ?? null, slaEscalateMinutes: settings.slaEscalateMinutes ?? null });
     return this.events.transaction(async (em, log) => {
-      const funnel = await em.save(em.create(Funnel, { name: dto.name }));
+      const funnel = await em.save(em.create(Funnel, { name: dto.name, ...settings }));
       await em.insert(
         Stage,
-        templates.map((stage, position) => ({ funnelId: funnel.id, name: stage.name, color: stage.color ?? DEFAULT_STAGE_COLOR, kind: stage.kind, position })),
+        templates.map((stage, position) => ({
+          funnelId: funnel.id,
+          name: stage.name,
+          color: stage.color ?? DEFAULT_STAGE_COLOR,
+          kind: stage.kind,
+          position,
+          // The default stages come with typical chances; custom ones start without.
+          winProbability: 'winProbability' in stage ? (stage.winProbability ?? null) : null,
+        })),
       );
       const created = await this.get(funnel.id, em);
       await log.append(funnel.id, { type: 'funnel.created', actor: caller, data: { funnel: created } });
@@ -47,10 +57,15 @@ export class FunnelsService {
     });
   }
 
-  async rename(caller: AuthUser, id: string, name: string): Promise<FunnelDto> {
+  /** Renames the funnel and/or changes its distribution and SLA (checked against the stored values). */
+  async update(caller: AuthUser, id: string, dto: UpdateFunnelDto): Promise<FunnelDto> {
+    const patch: Partial<Funnel> = { ...settingsPatch(dto), ...(dto.name !== undefined && { name: dto.name }) };
+    if (Object.keys(patch).length === 0) throw new BadRequestException('Give name, distribution, slaWarnMinutes or slaEscalateMinutes');
     return this.events.transaction(async (em, log) => {
       await lockFunnel(em, id);
-      await em.update(Funnel, id, { name });
+      const current = await em.findOneByOrFail(Funnel, { id });
+      assertSlaOrder({ ...current, ...patch });
+      await em.update(Funnel, id, patch);
       const funnel = await this.get(id, em);
       await log.append(id, { type: 'funnel.updated', actor: caller, data: { funnel } });
       return funnel;
@@ -85,7 +100,9 @@ export class FunnelsService {
         index = after + 1;
       }
       await this.shiftPositions(em, stages.slice(index), +1);
-      const stage = await em.save(em.create(Stage, { funnelId, name: dto.name, color: dto.color ?? DEFAULT_STAGE_COLOR, kind: 'open', position: index }));
+      const stage = await em.save(
+        em.create(Stage, { funnelId, name: dto.name, color: dto.color ?? DEFAULT_STAGE_COLOR, kind: 'open', position: index, ...rulesPatch(dto) }),
+      );
       await log.append(funnelId, { type: 'stage.created', actor: caller, data: { stage: toStageDto(stage) } });
       return toStageDto(stage);
     });
@@ -95,9 +112,14 @@ export class FunnelsService {
     const funnelId = await this.funnelOfStage(stageId);
     return this.events.transaction(async (em, log) => {
       await lockFunnel(em, funnelId);
-      const patch: Partial<Stage> = {};
+      const patch: Partial<Stage> = rulesPatch(dto);
       if (dto.name !== undefined) patch.name = dto.name;
       if (dto.color !== undefined) patch.color = dto.color;
+      if (patch.requiredFields?.length) {
+        const { kind, name } = await em.findOneByOrFail(Stage, { id: stageId });
+        // Deals enter it by arriving or by being sent back untaken, never by a move a rule could stop.
+        if (kind === 'unassigned') throw new UnprocessableEntityException(`"${name}" is the unassigned stage, where new requests arrive; it cannot have required fields`);
+      }
       if (Object.keys(patch).length > 0) await em.update(Stage, stageId, patch);
       const stage = toStageDto(await em.findOneByOrFail(Stage, { id: stageId }));
       await log.append(funnelId, { type: 'stage.updated', actor: caller, data: { stage } });
@@ -151,7 +173,10 @@ export class FunnelsService {
         const moved = await this.moveAllDeals(em, deals, target);
         const snapshots = await em.find(Deal, { where: { id: In(deals.map((deal) => deal.id)) }, relations: DEAL_RELATIONS });
         for (const snapshot of snapshots) {
-          events.push({ type: 'deal.moved', actor: caller, deal: toDealDto(snapshot), data: moved.get(snapshot.id)! });
+          // Who saw it before: moving to the unassigned stage drops its responsible, whose board must drop the card.
+          const { responsibleId, branchId, trashedAt } = deals.find((deal) => deal.id === snapshot.id)!;
+          const before = { responsibleId, branchId, trashed: trashedAt !== null };
+          events.push({ type: 'deal.moved', actor: caller, deal: toDealDto(snapshot), before, data: moved.get(snapshot.id)! });
         }
       }
       await em.delete(Stage, stageId);
@@ -195,6 +220,30 @@ export class FunnelsService {
     if (!stage) throw new NotFoundException(`Stage ${stageId} does not exist`);
     return stage.funnelId;
   }
+}
+
+/** The funnel settings the request gives (left-out ones stay as they are). */
+function settingsPatch({ distribution, slaWarnMinutes, slaEscalateMinutes }: FunnelSettingsDto): Partial<Funnel> {
+  return given({ distribution, slaWarnMinutes, slaEscalateMinutes });
+}
+
+/** The card turns amber before it escalates: warn < escalate when both are set. */
+function assertSlaOrder({ slaWarnMinutes, slaEscalateMinutes }: Pick<Funnel, 'slaWarnMinutes' | 'slaEscalateMinutes'>): void {
+  if (slaWarnMinutes !== null && slaEscalateMinutes !== null && slaWarnMinutes >= slaEscalateMinutes) {
+    throw new UnprocessableEntityException(
+      `slaWarnMinutes (${slaWarnMinutes}) must be less than slaEscalateMinutes (${slaEscalateMinutes}): the card turns amber before the deal is escalated`,
+    );
+  }
+}
+
+/** The stage rules the request gives (left-out ones stay as they are). */
+function rulesPatch({ winProbability, rotAfterDays, requiredFields }: StageRulesDto): Partial<Stage> {
+  return given({ winProbability, rotAfterDays, requiredFields });
+}
+
+/** `fields` without those left out (undefined); null stays, it clears a setting. */
+function given<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /** Without explicit kinds, the first column is unassigned, the last won, the rest open. */

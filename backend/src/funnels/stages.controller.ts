@@ -14,6 +14,7 @@ export class StagesController {
 
   @Patch(':id')
   @Roles('admin')
+  @ApiUnprocessableEntityResponse({ description: 'Required fields on the unassigned stage' })
   update(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateStageDto): Promise<StageDto> {
     return this.funnels.updateStage(caller, id, body);
   }

@@ -60,7 +60,8 @@ export class IntakeService {
             contact,
             contactReused: reused,
             responsible,
-            branchId: responsible?.branchId ?? null,
+            // An answered call stays with the answering user's branch; other requests go to the channel's.
+            branchId: responsible?.branchId ?? channel.branchId,
             sourceId: lead.sourceName ? (await this.sources.findOrCreateByName(em, lead.sourceName)).id : channel.sourceId,
             type: lead.dealType,
             channel: channel.name,

@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { LostReasonDto } from '@autofunnel/shared';
 import { Roles } from '../auth/decorators.js';
-import { CreateLostReasonDto, UpdateLostReasonDto } from './dto/lost-reason.dto.js';
+import { CreateLostReasonDto, RemoveLostReasonQuery, UpdateLostReasonDto } from './dto/lost-reason.dto.js';
 import { LostReasonsService } from './lost-reasons.service.js';
 
 @ApiTags('lost-reasons')
@@ -33,7 +33,9 @@ export class LostReasonsController {
   @Delete(':id')
   @Roles('admin')
   @HttpCode(204)
-  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    return this.lostReasons.remove(id);
+  @ApiConflictResponse({ description: 'Lost deals give this reason and no replaceWith was given' })
+  @ApiUnprocessableEntityResponse({ description: 'replaceWith is not another lost reason' })
+  remove(@Param('id', ParseUUIDPipe) id: string, @Query() query: RemoveLostReasonQuery): Promise<void> {
+    return this.lostReasons.remove(id, query.replaceWith);
   }
 }

@@ -1,14 +1,16 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LostReasonDto } from '@autofunnel/shared';
 import { DataSource, type EntityManager } from 'typeorm';
+import { Deal } from '../deals/deal.entity.js';
 import type { UpdateLostReasonDto } from './dto/lost-reason.dto.js';
 import { LostReason } from './lost-reason.entity.js';
 
 /**
  * The list a lost deal's reason is picked from. Deals keep the reason as text (integrators send
- * their own), so renaming or deleting an entry leaves past deals as they were. Writers lock the
- * table against each other, which keeps positions 1..n and names unique however they race.
+ * their own), so renaming an entry leaves past deals as they were; deleting one that lost deals
+ * give (ignoring case) asks for the entry they get instead. Writers lock the table against each
+ * other, which keeps positions 1..n and names unique however they race.
  */
 @Injectable()
 export class LostReasonsService {
@@ -44,9 +46,27 @@ export class LostReasonsService {
     });
   }
 
-  async remove(id: string): Promise<void> {
+  /** Deletes an entry; deals that give it are refused unless `replaceWith` names the entry they get instead. */
+  async remove(id: string, replaceWith?: string): Promise<void> {
+    if (replaceWith === id) throw new UnprocessableEntityException('replaceWith must be another lost reason than the one deleted');
     await this.write(async (em, ordered) => {
-      found(ordered, id);
+      const reason = found(ordered, id);
+      const replacement = replaceWith ? ordered.find((entry) => entry.id === replaceWith) : undefined;
+      if (replaceWith && !replacement) throw new UnprocessableEntityException(`replaceWith ${replaceWith} is not a lost reason`);
+      const giving = 'lower(lost_reason) = lower(:name)';
+      if (replacement) {
+        await em.createQueryBuilder().update(Deal).set({ lostReason: replacement.name }).where(giving, { name: reason.name }).execute();
+      } else {
+        const deals = await em.createQueryBuilder(Deal, 'd').where(giving, { name: reason.name }).getCount();
+        if (deals > 0) {
+          throw new ConflictException({
+            statusCode: 409,
+            error: 'Conflict',
+            message: `"${reason.name}" is the reason of ${deals} lost deal${deals === 1 ? '' : 's'}; choose a reason to give them instead (replaceWith)`,
+            deals,
+          });
+        }
+      }
       await em.delete(LostReason, id);
       await renumber(em, ordered.filter((entry) => entry.id !== id));
     });

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadGatewayResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadGatewayResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { MessageDto, MessageListPage } from '@autofunnel/shared';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
@@ -15,8 +15,9 @@ export class MessagesController {
   constructor(private readonly messages: MessagesService) {}
 
   @Get('deals/:dealId/messages')
-  listForDeal(@Param('dealId', ParseUUIDPipe) dealId: string): Promise<MessageDto[]> {
-    return this.messages.listForDeal(dealId);
+  @ApiForbiddenResponse({ description: 'The caller may not see the deal' })
+  listForDeal(@CurrentUser() caller: AuthUser, @Param('dealId', ParseUUIDPipe) dealId: string): Promise<MessageDto[]> {
+    return this.messages.listForDeal(caller, dealId);
   }
 
   @Post('deals/:dealId/messages')
@@ -29,8 +30,8 @@ export class MessagesController {
 
   @Get('messages')
   @Roles('lead', 'admin')
-  list(@Query() query: ListMessagesQuery): Promise<MessageListPage> {
-    return this.messages.list(query);
+  list(@CurrentUser() caller: AuthUser, @Query() query: ListMessagesQuery): Promise<MessageListPage> {
+    return this.messages.list(caller, query);
   }
 
   @Post('messages/:id/send')

@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { Contact } from '../contacts/contact.entity.js';
 import type { Deal } from '../deals/deal.entity.js';
 import { DealsService } from '../deals/deals.service.js';
+import { visibleDealsCondition } from '../deals/deal-visibility.js';
 import { Offer } from '../offers/offer.entity.js';
 import { QuotePdfService } from '../offers/quote-pdf.service.js';
 import type { ListMessagesQuery } from './dto/list-messages.query.js';
@@ -39,8 +40,8 @@ export class MessagesService {
   ) {}
 
   /** A deal's messages, newest first. */
-  async listForDeal(dealId: string): Promise<MessageDto[]> {
-    await this.deals.funnelOf(dealId);
+  async listForDeal(viewer: AuthUser, dealId: string): Promise<MessageDto[]> {
+    await this.deals.assertVisible(viewer, dealId);
     const messages = await this.dataSource.getRepository(Message).find({
       where: { dealId },
       relations: { deal: true, createdBy: true },
@@ -49,9 +50,10 @@ export class MessagesService {
     return messages.map(toMessageDto);
   }
 
-  /** Messages of every deal not in the trash, newest first, with keyset pages. */
-  async list(query: ListMessagesQuery): Promise<MessageListPage> {
+  /** Messages of every deal not in the trash that the caller may see (a team lead: their branch's), newest first, with keyset pages. */
+  async list(viewer: AuthUser, query: ListMessagesQuery): Promise<MessageListPage> {
     const limit = query.limit ?? DEFAULT_LIMIT;
+    const visible = visibleDealsCondition(viewer, 'd');
     const builder = this.dataSource
       .getRepository(Message)
       .createQueryBuilder('m')
@@ -60,6 +62,7 @@ export class MessagesService {
       // The cursor keeps the timestamp's text: a JavaScript Date would drop its microseconds.
       .addSelect('m.created_at::text', 'created_at_text')
       .where('d.trashed_at IS NULL')
+      .andWhere(visible.condition, visible.parameters)
       .orderBy('m.created_at', 'DESC')
       .addOrderBy('m.id', 'DESC')
       .limit(limit + 1);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { OfferDto } from '@autofunnel/shared';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators.js';
@@ -17,8 +17,9 @@ export class OffersController {
   ) {}
 
   @Get('deals/:dealId/offers')
-  list(@Param('dealId', ParseUUIDPipe) dealId: string): Promise<OfferDto[]> {
-    return this.offers.list(dealId);
+  @ApiForbiddenResponse({ description: 'The caller may not see the deal' })
+  list(@CurrentUser() caller: AuthUser, @Param('dealId', ParseUUIDPipe) dealId: string): Promise<OfferDto[]> {
+    return this.offers.list(caller, dealId);
   }
 
   @Post('deals/:dealId/offers')
@@ -38,8 +39,9 @@ export class OffersController {
   @Get('offers/:id/quote.pdf')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The printable quote' })
-  async quote(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
-    const { fileName, content } = await this.quotes.render(id);
+  @ApiForbiddenResponse({ description: "The caller may not see the offer's deal" })
+  async quote(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    const { fileName, content } = await this.quotes.render(id, caller);
     return new StreamableFile(content, { type: 'application/pdf', disposition: `inline; filename="${fileName}"`, length: content.length });
   }
 }

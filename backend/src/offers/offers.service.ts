@@ -27,8 +27,8 @@ export class OffersService {
   ) {}
 
   /** Newest first, withdrawn ones included. */
-  async list(dealId: string): Promise<OfferDto[]> {
-    await this.deals.funnelOf(dealId);
+  async list(viewer: AuthUser, dealId: string): Promise<OfferDto[]> {
+    await this.deals.assertVisible(viewer, dealId);
     const offers = await this.dataSource.getRepository(Offer).find({ where: { dealId }, relations: OFFER_RELATIONS, order: { createdAt: 'DESC', id: 'DESC' } });
     return offers.map(toOfferDto);
   }

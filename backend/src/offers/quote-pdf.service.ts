@@ -1,11 +1,13 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Viewer } from '@autofunnel/shared';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import type { AppEnvironment } from '../config/env.js';
+import { assertCanSee } from '../deals/deal-visibility.js';
 import { Offer } from './offer.entity.js';
 import { offerTotal } from './offer.mapper.js';
 
@@ -40,13 +42,17 @@ export class QuotePdfService {
     this.dealershipName = senderName(config.get('MAIL_FROM', { infer: true }));
   }
 
-  /** 404 for an offer that does not exist or whose deal is in the trash. */
-  async render(offerId: string): Promise<QuotePdf> {
+  /**
+   * 404 for an offer that does not exist or whose deal is in the trash; 403 for a `viewer` who
+   * may not see its deal (without one, the system renders it: an email going out).
+   */
+  async render(offerId: string, viewer?: Viewer): Promise<QuotePdf> {
     const offer = await this.dataSource.getRepository(Offer).findOne({
       where: { id: offerId },
       relations: { vehicle: true, createdBy: true, deal: { contact: true, responsible: true, branch: true } },
     });
     if (!offer || !offer.deal || offer.deal.trashedAt) throw new NotFoundException(`Offer ${offerId} does not exist`);
+    if (viewer) assertCanSee(viewer, offer.deal);
     return { fileName: `Quote ${offer.deal.code}.pdf`, content: await this.draw(offer) };
   }
 

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import type { VehicleDto, VehicleListPage, VehicleWithDealsDto } from '@autofunnel/shared';
-import { Roles } from '../auth/decorators.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Roles } from '../auth/decorators.js';
 import { ListVehiclesQuery } from './dto/list-vehicles.query.js';
 import { CreateVehicleDto, UpdateVehicleDto } from './dto/vehicle.dto.js';
 import { StockService } from './stock.service.js';
@@ -19,8 +20,8 @@ export class StockController {
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<VehicleWithDealsDto> {
-    return this.stock.get(id);
+  get(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<VehicleWithDealsDto> {
+    return this.stock.get(caller, id);
   }
 
   @Post()

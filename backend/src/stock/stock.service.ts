@@ -2,8 +2,10 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import { normalizeVin, type DealStatus, type VehicleDealRef, type VehicleDto, type VehicleListPage, type VehicleSortField, type VehicleWithDealsDto } from '@autofunnel/shared';
 import { DataSource, In, QueryFailedError, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { likePattern } from '../contacts/contact-search.js';
+import { visibleDealsCondition } from '../deals/deal-visibility.js';
 import type { CreateVehicleDto, UpdateVehicleDto } from './dto/vehicle.dto.js';
 import type { ListVehiclesQuery } from './dto/list-vehicles.query.js';
 import { describeVehicle, toVehicleDto } from './vehicle.mapper.js';
@@ -65,10 +67,11 @@ export class StockService {
     return { items, total, nextCursor: rows.length > limit && last ? encodeCursor([last.sort_value, last.id]) : null };
   }
 
-  async get(id: string): Promise<VehicleWithDealsDto> {
+  /** The vehicle for everyone; of its deals, those the viewer may see. */
+  async get(viewer: AuthUser, id: string): Promise<VehicleWithDealsDto> {
     const vehicle = await this.dataSource.getRepository(Vehicle).findOneBy({ id });
     if (!vehicle) throw new NotFoundException(`Vehicle ${id} does not exist`);
-    return { ...toVehicleDto(vehicle), deals: await this.dealsOf(id) };
+    return { ...toVehicleDto(vehicle), deals: await this.dealsOf(viewer, id) };
   }
 
   /** 409 naming the vehicle that already has the VIN (also when two requests race for it). */
@@ -130,22 +133,24 @@ export class StockService {
     });
   }
 
-  /** The deals the vehicle is in through offers and test drives (trashed deals left out), newest first. */
-  private async dealsOf(vehicleId: string): Promise<VehicleDealRef[]> {
+  /** The deals the vehicle is in through offers and test drives (trashed deals and those the viewer may not see left out), newest first. */
+  private async dealsOf(viewer: AuthUser, vehicleId: string): Promise<VehicleDealRef[]> {
+    const visible = visibleDealsCondition(viewer, 'd');
+    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
+      `SELECT d.id AS deal_id, d.code, d.title, d.status, u.id AS responsible_id, u.name AS responsible_name, r.via, r.id, r.record_status, r.at
+         FROM (SELECT deal_id, 'offer' AS via, id, status AS record_status, created_at AS at FROM offer WHERE vehicle_id = :vehicleId
+               UNION ALL
+               SELECT deal_id, 'test_drive', id, status, starts_at FROM test_drive WHERE vehicle_id = :vehicleId) r
+         JOIN deal d ON d.id = r.deal_id
+         LEFT JOIN app_user u ON u.id = d.responsible_id
+        WHERE d.trashed_at IS NULL AND ${visible.condition}
+        ORDER BY r.at DESC, r.id`,
+      { ...visible.parameters, vehicleId },
+    );
     const rows: {
       deal_id: string; code: string; title: string; status: DealStatus; responsible_id: string | null; responsible_name: string | null;
       via: 'offer' | 'test_drive'; id: string; record_status: VehicleDealRef['recordStatus']; at: Date;
-    }[] = await this.dataSource.query(
-      `SELECT d.id AS deal_id, d.code, d.title, d.status, u.id AS responsible_id, u.name AS responsible_name, r.via, r.id, r.record_status, r.at
-         FROM (SELECT deal_id, 'offer' AS via, id, status AS record_status, created_at AS at FROM offer WHERE vehicle_id = $1
-               UNION ALL
-               SELECT deal_id, 'test_drive', id, status, starts_at FROM test_drive WHERE vehicle_id = $1) r
-         JOIN deal d ON d.id = r.deal_id
-         LEFT JOIN app_user u ON u.id = d.responsible_id
-        WHERE d.trashed_at IS NULL
-        ORDER BY r.at DESC, r.id`,
-      [vehicleId],
-    );
+    }[] = await this.dataSource.query(sql, parameters);
     return rows.map((row) => ({
       dealId: row.deal_id,
       code: row.code,

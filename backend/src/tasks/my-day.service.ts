@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { Deal } from '../deals/deal.entity.js';
 import { DEAL_RELATIONS, toDealDto } from '../deals/deal.mapper.js';
+import { visibleDealsCondition } from '../deals/deal-visibility.js';
 import type { MyDayQuery } from './dto/task.dto.js';
 import { Task } from './task.entity.js';
 import { TASK_RELATIONS, toTaskDto } from './task.mapper.js';
@@ -28,23 +29,29 @@ export class MyDayService {
     const until = query.until ? new Date(query.until) : endOfDay(now);
     const horizon = until > now ? until : now;
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const [tasks, deadlines] = await Promise.all([this.tasks(caller.id, horizon, limit, now), this.deadlines(caller.id, horizon, limit, now)]);
+    const [tasks, deadlines] = await Promise.all([this.tasks(caller, horizon, limit, now), this.deadlines(caller.id, horizon, limit, now)]);
     return { now: now.toISOString(), until: until.toISOString(), ...tasks, ...deadlines };
   }
 
-  /** Open tasks the user is assignee of or takes part in, due before `horizon`, then the undated ones. */
-  private async tasks(userId: string, horizon: Date, limit: number, now: Date): Promise<{ tasks: MyDayTaskDto[]; tasksTotal: number }> {
-    const rows: { id: string; total: string }[] = await this.dataSource.query(
+  /**
+   * Open tasks the user is assignee of or takes part in, due before `horizon`, then the undated
+   * ones; only on deals the user may see (the list names each task's deal).
+   */
+  private async tasks(user: AuthUser, horizon: Date, limit: number, now: Date): Promise<{ tasks: MyDayTaskDto[]; tasksTotal: number }> {
+    const visible = visibleDealsCondition(user, 'd');
+    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
       `SELECT t.id, count(*) OVER () AS total
          FROM task t
          JOIN deal d ON d.id = t.deal_id AND d.trashed_at IS NULL
         WHERE t.done_at IS NULL
-          AND (t.assignee_id = $1 OR EXISTS (SELECT 1 FROM task_participant p WHERE p.task_id = t.id AND p.user_id = $1))
-          AND (t.due_at < $2 OR t.due_at IS NULL)
-        ORDER BY t.due_at ASC NULLS LAST, CASE t.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END, t.created_at, t.id
-        LIMIT $3`,
-      [userId, horizon, limit],
+          AND (t.assignee_id = :userId OR EXISTS (SELECT 1 FROM task_participant p WHERE p.task_id = t.id AND p.user_id = :userId))
+          AND (t.due_at < :horizon OR t.due_at IS NULL)
+          AND ${visible.condition}
+        ORDER BY t.due_at ASC NULLS LAST, CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, t.created_at, t.id
+        LIMIT :limit`,
+      { ...visible.parameters, userId: user.id, horizon, limit },
     );
+    const rows: { id: string; total: string }[] = await this.dataSource.query(sql, parameters);
     const ids = rows.map((row) => row.id);
     const found = new Map((await this.dataSource.getRepository(Task).find({ where: { id: In(ids) }, relations: TASK_RELATIONS })).map((task) => [task.id, task]));
     const tasks = ids.flatMap((id) => {

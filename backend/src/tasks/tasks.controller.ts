@@ -17,8 +17,9 @@ export class TasksController {
   ) {}
 
   @Get('deals/:dealId/tasks')
-  list(@Param('dealId', ParseUUIDPipe) dealId: string): Promise<TaskDto[]> {
-    return this.tasks.list(dealId);
+  @ApiForbiddenResponse({ description: 'The caller may not see the deal' })
+  list(@CurrentUser() caller: AuthUser, @Param('dealId', ParseUUIDPipe) dealId: string): Promise<TaskDto[]> {
+    return this.tasks.list(caller, dealId);
   }
 
   @Post('deals/:dealId/tasks')

@@ -26,8 +26,8 @@ export class TasksService {
   ) {}
 
   /** Open tasks first, soonest due first; then done ones, latest first. */
-  async list(dealId: string): Promise<TaskDto[]> {
-    await this.deals.funnelOf(dealId);
+  async list(viewer: AuthUser, dealId: string): Promise<TaskDto[]> {
+    await this.deals.assertVisible(viewer, dealId);
     const tasks = await this.dataSource.getRepository(Task).find({ where: { dealId }, relations: TASK_RELATIONS });
     return tasks.sort(compareTasks).map(toTaskDto);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { TestDriveDto } from '@autofunnel/shared';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators.js';
@@ -13,8 +13,9 @@ export class TestDrivesController {
   constructor(private readonly testDrives: TestDrivesService) {}
 
   @Get('deals/:dealId/test-drives')
-  list(@Param('dealId', ParseUUIDPipe) dealId: string): Promise<TestDriveDto[]> {
-    return this.testDrives.list(dealId);
+  @ApiForbiddenResponse({ description: 'The caller may not see the deal' })
+  list(@CurrentUser() caller: AuthUser, @Param('dealId', ParseUUIDPipe) dealId: string): Promise<TestDriveDto[]> {
+    return this.testDrives.list(caller, dealId);
   }
 
   @Post('deals/:dealId/test-drives')

@@ -37,8 +37,8 @@ export class TestDrivesService {
   ) {}
 
   /** In the order they take place. */
-  async list(dealId: string): Promise<TestDriveDto[]> {
-    await this.deals.funnelOf(dealId);
+  async list(viewer: AuthUser, dealId: string): Promise<TestDriveDto[]> {
+    await this.deals.assertVisible(viewer, dealId);
     const testDrives = await this.dataSource.getRepository(TestDrive).find({ where: { dealId }, relations: TEST_DRIVE_RELATIONS, order: { startsAt: 'ASC', id: 'ASC' } });
     return testDrives.map(toTestDriveDto);
   }
@@ -72,7 +72,11 @@ export class TestDrivesService {
   async update(caller: AuthUser, id: string, dto: UpdateTestDriveDto): Promise<TestDriveDto> {
     const current = await this.dataSource.getRepository(TestDrive).findOneBy({ id });
     if (!current) throw notFound(id);
-    if (Object.keys(changesOf(current, dto)).length === 0) return this.get(id);
+    if (Object.keys(changesOf(current, dto)).length === 0) {
+      // Nothing to write, but the answer still shows the test drive: only to whoever sees its deal.
+      await this.deals.assertVisible(caller, current.dealId);
+      return this.get(id);
+    }
     const requested = { startsAt: dto.startsAt ? new Date(dto.startsAt) : current.startsAt, endsAt: dto.endsAt ? new Date(dto.endsAt) : current.endsAt };
     await this.booking(current.vehicleId, requested, current.dealId, id, () =>
       this.deals.change(caller, current.dealId, {}, async (em, deal) => {

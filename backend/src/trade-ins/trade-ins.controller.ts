@@ -13,8 +13,9 @@ export class TradeInsController {
   constructor(private readonly tradeIns: TradeInsService) {}
 
   @Get('deals/:dealId/trade-ins')
-  list(@Param('dealId', ParseUUIDPipe) dealId: string): Promise<TradeInDto[]> {
-    return this.tradeIns.list(dealId);
+  @ApiForbiddenResponse({ description: 'The caller may not see the deal' })
+  list(@CurrentUser() caller: AuthUser, @Param('dealId', ParseUUIDPipe) dealId: string): Promise<TradeInDto[]> {
+    return this.tradeIns.list(caller, dealId);
   }
 
   @Post('deals/:dealId/trade-ins')

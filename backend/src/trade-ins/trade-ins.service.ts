@@ -23,8 +23,8 @@ export class TradeInsService {
   ) {}
 
   /** In the order they were added. */
-  async list(dealId: string): Promise<TradeInDto[]> {
-    await this.deals.funnelOf(dealId);
+  async list(viewer: AuthUser, dealId: string): Promise<TradeInDto[]> {
+    await this.deals.assertVisible(viewer, dealId);
     const tradeIns = await this.dataSource.getRepository(TradeIn).find({ where: { dealId }, relations: { createdBy: true }, order: { createdAt: 'ASC', id: 'ASC' } });
     return tradeIns.map(toTradeInDto);
   }
@@ -55,7 +55,11 @@ export class TradeInsService {
   async update(caller: AuthUser, id: string, dto: UpdateTradeInDto): Promise<TradeInDto> {
     const current = await this.dataSource.getRepository(TradeIn).findOneBy({ id });
     if (!current) throw notFound(id);
-    if (Object.keys(changesOf(current, dto)).length === 0) return this.get(id);
+    if (Object.keys(changesOf(current, dto)).length === 0) {
+      // Nothing to write, but the answer still shows the trade-in: only to whoever sees its deal.
+      await this.deals.assertVisible(caller, current.dealId);
+      return this.get(id);
+    }
     await this.deals.change(caller, current.dealId, {}, async (em, deal) => {
       // Read again under the deal's lock: this is the version the change applies to.
       const tradeIn = await this.lockedTradeIn(em, id, deal.id);

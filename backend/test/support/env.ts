@@ -7,3 +7,5 @@ process.env.DEFAULT_PHONE_REGION = 'US';
 delete process.env.REDIS_URL;
 // Tests run the follow-up job themselves, with an injected clock.
 process.env.FOLLOW_UP_JOB_CRON = 'off';
+// …and the SLA escalation job likewise.
+process.env.SLA_JOB_CRON = 'off';

@@ -25,6 +25,12 @@ export class CreateChannelDto {
   @IsUUID('all', { message: 'sourceId must be an id (UUID)' })
   sourceId?: string;
 
+  @ApiPropertyOptional({ nullable: true, description: 'The branch that receives its requests (their deals get it); none when absent or null' })
+  @Optional()
+  @ValidateIf((_dto, value) => value !== null)
+  @IsUUID('all', { message: 'branchId must be an id (UUID) or null' })
+  branchId?: string | null;
+
   @ApiPropertyOptional({ default: true, description: "Add a repeat customer's request to their open deal instead of opening another" })
   @Optional()
   @IsBoolean()

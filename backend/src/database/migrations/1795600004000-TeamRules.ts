@@ -51,6 +51,9 @@ export class TeamRules1795600004000 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "funnel" ADD CONSTRAINT "ck_funnel_sla" CHECK ((sla_warn_minutes IS NULL OR sla_warn_minutes > 0) AND (sla_escalate_minutes IS NULL OR sla_escalate_minutes > 0) AND (sla_warn_minutes IS NULL OR sla_escalate_minutes IS NULL OR sla_warn_minutes < sla_escalate_minutes))`);
         await queryRunner.query(`ALTER TABLE "funnel" ADD CONSTRAINT "ck_funnel_distribution" CHECK (distribution IN ('off', 'round_robin', 'least_busy'))`);
         await queryRunner.query(`ALTER TABLE "app_user" ADD CONSTRAINT "ck_app_user_max_open_deals" CHECK (max_open_deals IS NULL OR max_open_deals >= 0)`);
+        // The speed-to-lead escalation makes urgent call-back tasks.
+        await queryRunner.query(`ALTER TABLE "task" DROP CONSTRAINT "ck_task_priority"`);
+        await queryRunner.query(`ALTER TABLE "task" ADD CONSTRAINT "ck_task_priority" CHECK (priority IN ('low', 'normal', 'high', 'urgent'))`);
         await queryRunner.query(`ALTER TABLE "ad_channel" ADD CONSTRAINT "FK_2bb708f1476d177fcfa06cab178" FOREIGN KEY ("branch_id") REFERENCES "branch"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "deal" ADD CONSTRAINT "FK_e4a0df0cb09aaaaebdc112cbcf9" FOREIGN KEY ("type") REFERENCES "deal_type"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "notification" ADD CONSTRAINT "FK_928b7aa1754e08e1ed7052cb9d8" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
@@ -62,6 +65,9 @@ export class TeamRules1795600004000 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "notification" DROP CONSTRAINT "FK_928b7aa1754e08e1ed7052cb9d8"`);
         await queryRunner.query(`ALTER TABLE "deal" DROP CONSTRAINT "FK_e4a0df0cb09aaaaebdc112cbcf9"`);
         await queryRunner.query(`ALTER TABLE "ad_channel" DROP CONSTRAINT "FK_2bb708f1476d177fcfa06cab178"`);
+        await queryRunner.query(`UPDATE "task" SET "priority" = 'high' WHERE "priority" = 'urgent'`);
+        await queryRunner.query(`ALTER TABLE "task" DROP CONSTRAINT "ck_task_priority"`);
+        await queryRunner.query(`ALTER TABLE "task" ADD CONSTRAINT "ck_task_priority" CHECK (priority IN ('low', 'normal', 'high'))`);
         await queryRunner.query(`ALTER TABLE "app_user" DROP CONSTRAINT "ck_app_user_max_open_deals"`);
         await queryRunner.query(`ALTER TABLE "funnel" DROP CONSTRAINT "ck_funnel_distribution"`);
         await queryRunner.query(`ALTER TABLE "funnel" DROP CONSTRAINT "ck_funnel_sla"`);

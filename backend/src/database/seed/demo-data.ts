@@ -1,4 +1,6 @@
 /** The demo dealership: fixed lists the seed draws from with a seeded random generator. */
+import type { StageRequirement } from '@autofunnel/shared';
+
 export const DEMO_PASSWORD = 'demo1234';
 
 export const DEMO_BRANCHES = ['Central showroom', 'North branch'] as const;
@@ -12,13 +14,26 @@ export const DEMO_USERS = [
 
 export const DEMO_SOURCES = ['Website', 'Phone call', 'Walk-in', 'AutoScout24', 'Mobile.de', 'Cars.com', 'Facebook Ads', 'Referral'];
 
+/** A service job booked is usually done: the chances rise fast. */
 export const SERVICE_STAGES = [
-  { name: 'Unassigned', color: '#9e9e9e', kind: 'unassigned' },
-  { name: 'Booking', color: '#42a5f5', kind: 'open' },
-  { name: 'In the workshop', color: '#ffa726', kind: 'open' },
-  { name: 'Ready for pick-up', color: '#26c6da', kind: 'open' },
-  { name: 'Completed', color: '#66bb6a', kind: 'won' },
+  { name: 'Unassigned', color: '#9e9e9e', kind: 'unassigned', winProbability: 20 },
+  { name: 'Booking', color: '#42a5f5', kind: 'open', winProbability: 60 },
+  { name: 'In the workshop', color: '#ffa726', kind: 'open', winProbability: 90 },
+  { name: 'Ready for pick-up', color: '#26c6da', kind: 'open', winProbability: 95 },
+  { name: 'Completed', color: '#66bb6a', kind: 'won', winProbability: 100 },
 ] as const;
+
+/**
+ * The showroom's process: untaken requests turn amber after 15 minutes and go to the team lead
+ * after 30; a test drive needs to know the car, the contract an offer; an open deal idle for
+ * two weeks is rotten. Distribution stays off: the managers take requests themselves.
+ */
+export const SHOWROOM_SETTINGS = { distribution: 'off', slaWarnMinutes: 15, slaEscalateMinutes: 30 } as const;
+export const SHOWROOM_REQUIRED_FIELDS: Readonly<Record<string, readonly StageRequirement[]>> = {
+  'Test drive': ['vehicleInterest'],
+  'Contract & payment': ['offer'],
+};
+export const SHOWROOM_ROT_AFTER_DAYS = 14;
 
 export const FIRST_NAMES = ['Maria', 'James', 'Sophie', 'Daan', 'Lucas', 'Emma', 'Olga', 'Ivan', 'Nora', 'Lars', 'Camille', 'Hugo', 'Ingrid', 'Sergei', 'Julia', 'Thomas', 'Fatima', 'Mehmet', 'Chloé', 'Pieter', 'Anastasia', 'Mikhail', 'Sara', 'Jonas'];
 export const LAST_NAMES = ['Jansen', 'de Vries', 'Smith', 'Johnson', 'Dubois', 'Martin', 'Hansen', 'Berg', 'Kuznetsova', 'Popov', 'Bakker', 'Visser', 'Moreau', 'Lefebvre', 'Olsen', 'Nilsen', 'Garcia', 'Yilmaz', 'Novak', 'Fischer'];

@@ -20,7 +20,7 @@ import { Branch } from '../../users/branch.entity.js';
 import { User } from '../../users/user.entity.js';
 import {
   AREA_CODES, COMPANY_NAMES, DEMO_BRANCHES, DEMO_PASSWORD, DEMO_SOURCES, DEMO_STOCK, DEMO_TRADE_INS, DEMO_USERS, FIRST_NAMES, LAST_NAMES,
-  LOST_REASONS, SERVICE_JOBS, SERVICE_STAGES, VEHICLES, seededRandom,
+  LOST_REASONS, SERVICE_JOBS, SERVICE_STAGES, SHOWROOM_REQUIRED_FIELDS, SHOWROOM_ROT_AFTER_DAYS, SHOWROOM_SETTINGS, VEHICLES, seededRandom,
 } from './demo-data.js';
 
 const SHOWROOM_DEALS = 320;
@@ -61,6 +61,9 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
             branchId: branches[demo.branch].id,
             phoneExtension: demo.phoneExtension,
             passwordHash: await argon2.hash(DEMO_PASSWORD),
+            // The managers are on duty without a cap, ready for a funnel that distributes.
+            onDuty: demo.role === 'manager',
+            maxOpenDeals: null,
           }),
         ),
       );
@@ -68,7 +71,16 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
     const managers = users.filter((user) => user.role === 'manager');
     const sources = await em.save(DEMO_SOURCES.map((name) => em.create(Source, { name })));
 
-    const showroom = await createFunnel(em, 'Car showroom', DEFAULT_STAGES);
+    const showroom = await createFunnel(
+      em,
+      'Car showroom',
+      DEFAULT_STAGES.map((stage) => ({
+        ...stage,
+        requiredFields: [...(SHOWROOM_REQUIRED_FIELDS[stage.name] ?? [])],
+        rotAfterDays: stage.kind === 'open' ? SHOWROOM_ROT_AFTER_DAYS : null,
+      })),
+      SHOWROOM_SETTINGS,
+    );
     // The showroom's advertising channels; their keys are shown to nobody: an admin rotates one to use it.
     const channelOfType = new Map<DealType, Channel>();
     for (const { name, kind, source, type } of DEMO_CHANNELS) {
@@ -113,7 +125,14 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       );
       const deals = await em.save(
         drafts.map((draft) => {
-          const activityAt = new Date(Math.min(Date.now(), draft.createdAt.getTime() + Math.floor(random() * 10 * DAY_MS)));
+          // Closed deals went quiet when they closed; open ones were mostly touched lately, and the
+          // few idle for over two weeks show as rotten.
+          const quiet = random();
+          const activityAt = new Date(
+            draft.status === 'open' && draft.responsible
+              ? Math.max(draft.createdAt.getTime(), Date.now() - Math.floor(quiet ** 2 * 21 * DAY_MS))
+              : Math.min(Date.now(), draft.createdAt.getTime() + Math.floor(quiet * 10 * DAY_MS)),
+          );
           const type = pick(DEAL_TYPES);
           // A few showroom customers got in touch again about their open deal.
           const repeated = funnel === showroom.funnel && draft.status === 'open' && draft.responsible !== null && random() < 0.06;
@@ -159,8 +178,10 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
   });
 }
 
-async function createFunnel(em: EntityManager, name: string, templates: readonly { name: string; color: string; kind: Stage['kind'] }[]) {
-  const funnel = await em.save(em.create(Funnel, { name }));
+type StageSeed = Pick<Stage, 'name' | 'color' | 'kind'> & Partial<Pick<Stage, 'winProbability' | 'rotAfterDays' | 'requiredFields'>>;
+
+async function createFunnel(em: EntityManager, name: string, templates: readonly StageSeed[], settings: Partial<Pick<Funnel, 'distribution' | 'slaWarnMinutes' | 'slaEscalateMinutes'>> = {}) {
+  const funnel = await em.save(em.create(Funnel, { name, ...settings }));
   const stages = await em.save(templates.map((template, position) => em.create(Stage, { ...template, funnelId: funnel.id, position })));
   return { funnel, stages };
 }
@@ -227,7 +248,8 @@ async function seedStock(em: EntityManager, showroom: { funnel: Funnel; stages: 
   }
 
   const available = vehicles.filter((vehicle) => vehicle.status !== 'sold');
-  const negotiating = [...taken('Offer / negotiation'), ...taken('Contract & payment'), ...taken('Preparing for delivery')].slice(0, 9);
+  // Every open deal from Contract & payment on got there with an offer (the stage requires one); a few negotiate on one.
+  const negotiating = [...taken('Offer / negotiation').slice(0, 4), ...taken('Contract & payment'), ...taken('Preparing for delivery')];
   const validUntil = new Date(today + 15 * DAY_MS - 1);
   for (const [index, deal] of negotiating.entries()) {
     const vehicle = vehicleFor(deal, available, index);

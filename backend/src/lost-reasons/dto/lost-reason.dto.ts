@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
+import { uuid } from '../../common/field-validators.js';
 import { Optional } from '../../common/optional.js';
 import { Trim } from '../../common/trim.js';
 
@@ -29,4 +30,11 @@ export class UpdateLostReasonDto {
   @IsInt({ message: 'position must be a whole number' })
   @Min(1, { message: 'position must be 1 or more' })
   position?: number;
+}
+
+export class RemoveLostReasonQuery {
+  @ApiPropertyOptional({ description: 'The reason that lost deals giving the deleted one get instead' })
+  @Optional()
+  @uuid('replaceWith')
+  replaceWith?: string;
 }
