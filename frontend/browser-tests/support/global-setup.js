@@ -91,4 +91,6 @@ export default async function globalSetup() {
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, server, output);
   process.env.BROWSER_TEST_BASE_URL = baseUrl;
+  // For flows that let time pass by backdating rows (e.g. a request waiting past its SLA).
+  process.env.BROWSER_TEST_DATABASE_URL = databaseUrl;
 }

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/StatusMessage';
 import { Toasts } from '../components/Toasts';
 import { AdminNav } from '../features/admin/AdminNav';
 import { ChannelsPage } from '../features/admin/channels/ChannelsPage';
+import { DealTypesPage } from '../features/admin/deal-types/DealTypesPage';
 import { SourcesPage } from '../features/admin/sources/SourcesPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { selectCurrentUser, selectToken } from '../features/auth/auth-slice';
@@ -18,6 +19,10 @@ import { OutboxPage } from '../features/outbox/OutboxPage';
 import { StockPage } from '../features/stock/StockPage';
 import { VehiclePage } from '../features/stock/VehiclePage';
 import { ImportPage } from '../features/imports/ImportPage';
+import { AccountPage } from '../features/account/AccountPage';
+import { BranchesPage } from '../features/users-admin/BranchesPage';
+import { UsersPage } from '../features/users-admin/UsersPage';
+import { InflowPage } from '../features/inflow/InflowPage';
 import { useGetFunnelsQuery } from '../features/funnels/funnels-api';
 import { AppHeader } from './AppHeader';
 import { DragAndDrop } from './DragAndDrop';
@@ -106,8 +111,8 @@ function NotFound() {
 /**
  * The routes: /login; /funnels/:funnelId (a board; "/" opens the first funnel); a deal's page at
  * /deals/:dealId (older /funnels/:funnelId/deals/:dealId and ?deal=<id> links forward there); a
- * contact at /contacts/:contactId; /my-day; /stock and /stock/:vehicleId; /imports; /outbox; the
- * admin pages /admin/channels, /admin/sources, /admin/lost-reasons and /admin/trash.
+ * contact at /contacts/:contactId; /my-day; /stock and /stock/:vehicleId; /imports; /outbox; /inflow; /account; the
+ * admin pages /admin/users, /admin/branches, /admin/channels, /admin/sources, /admin/lost-reasons, /admin/deal-types and /admin/trash.
  */
 export function App() {
   return (
@@ -126,11 +131,16 @@ export function App() {
           <Route path="stock/:vehicleId" element={<VehiclePage />} />
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="imports" element={<ImportPage />} />
+          <Route path="account" element={<AccountPage />} />
+          <Route path="inflow" element={<InflowPage />} />
           <Route path="admin" element={<AdminFrame />}>
             <Route index element={<Navigate to="channels" replace />} />
+            <Route path="users" element={<UsersPage />} />
+            <Route path="branches" element={<BranchesPage />} />
             <Route path="channels" element={<ChannelsPage />} />
             <Route path="sources" element={<SourcesPage />} />
             <Route path="lost-reasons" element={<LostReasonsPage />} />
+            <Route path="deal-types" element={<DealTypesPage />} />
             <Route path="trash" element={<TrashPage />} />
           </Route>
           <Route path="*" element={<NotFound />} />

@@ -1,9 +1,12 @@
 import { Link, matchPath, useLocation } from 'react-router';
 import type { Role } from '@autofunnel/shared';
+import { OnDutySwitch } from '../features/account/OnDutySwitch';
 import { LogoutButton } from '../features/auth/LogoutButton';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { selectCurrentUser } from '../features/auth/auth-slice';
 import { QuickSearch } from '../features/search/QuickSearch';
 import { useAppSelector } from './store';
+import './app-header.css';
 
 const ROLE_NAMES = { admin: 'Administrator', lead: 'Team lead', manager: 'Sales manager' } as const;
 
@@ -11,6 +14,7 @@ const ROLE_NAMES = { admin: 'Administrator', lead: 'Team lead', manager: 'Sales 
 const PAGES: { to: string; match: string; label: string; roles: readonly Role[] }[] = [
   { to: '/my-day', match: '/my-day', label: 'My day', roles: ['admin', 'lead', 'manager'] },
   { to: '/stock', match: '/stock/*', label: 'Stock', roles: ['admin', 'lead', 'manager'] },
+  { to: '/inflow', match: '/inflow', label: 'Inflow', roles: ['admin', 'lead'] },
   { to: '/imports', match: '/imports', label: 'Import', roles: ['admin', 'lead'] },
   { to: '/outbox', match: '/outbox', label: 'Outbox', roles: ['admin', 'lead'] },
   { to: '/admin/channels', match: '/admin/*', label: 'Admin', roles: ['admin'] },
@@ -42,9 +46,14 @@ export function AppHeader() {
       {user && <MainLinks role={user.role} />}
       {user && <QuickSearch />}
       <div className="app-header__user">
+        {/* managers only: it shows nothing for anyone else */}
+        {user && <OnDutySwitch />}
+        {user && <NotificationBell />}
         {user && (
           <span>
-            <span className="app-header__name">{user.name}</span>{' '}
+            <Link to="/account" className="app-header__name" title="Your account: password, on duty">
+              {user.name}
+            </Link>{' '}
             <span className="app-header__role">{ROLE_NAMES[user.role] ?? user.role}</span>
           </span>
         )}

@@ -191,4 +191,42 @@ describe('LiveConnection', () => {
     socket().send(null);
     expect(board.received).toEqual([]);
   });
+
+  it('counts deal.hidden events in the sequence, so a hidden change leaves no gap', async () => {
+    jest.useFakeTimers();
+    const { live, socket } = fakeLive();
+    live.connect('t');
+    const board = recorder();
+    live.subscribe('funnel-showroom', board.subscriber);
+    await jest.advanceTimersByTimeAsync(0);
+    socket().send(ev(1));
+    socket().send({ funnelId: 'funnel-showroom', seq: 2, type: 'deal.hidden', at: '2026-11-23T10:00:00.000Z', actor: null, data: {} });
+    socket().send(ev(3));
+    await jest.advanceTimersByTimeAsync(5000);
+    expect(board.received).toEqual([1, 2, 3]);
+    expect(board.resyncs()).toBe(0);
+  });
+
+  it("relays the user's notifications, whatever boards are open, until a listener stops", async () => {
+    const { live, socket } = fakeLive();
+    const first: string[] = [];
+    const second: string[] = [];
+    const stopFirst = live.onNotification((notification) => first.push(notification.title));
+    live.onNotification((notification) => second.push(notification.title));
+    live.connect('t');
+    await flush();
+    const notification = (id: string, title: string) => ({ id, kind: 'sla_escalated' as const, title, body: null, dealId: 'd1', createdAt: '2026-11-23T10:00:00.000Z', readAt: null });
+
+    socket().notify(notification('n1', 'Nobody took D-1 for 31 min'));
+    stopFirst();
+    socket().notify(notification('n2', 'Nobody took D-2 for 30 min'));
+    expect(first).toEqual(['Nobody took D-1 for 31 min']);
+    expect(second).toEqual(['Nobody took D-1 for 31 min', 'Nobody took D-2 for 30 min']);
+
+    // Signed in again (a new socket): the listeners stay.
+    live.connect('t2');
+    await flush();
+    socket().notify(notification('n3', 'New deal for you'));
+    expect(second).toEqual(['Nobody took D-1 for 31 min', 'Nobody took D-2 for 30 min', 'New deal for you']);
+  });
 });

@@ -2,10 +2,17 @@ import { createSlice, nanoid, type PayloadAction } from '@reduxjs/toolkit';
 
 export type ToastKind = 'error' | 'success' | 'info';
 
+/** A link the message offers, e.g. "Open deal" to fill in what a refused move needs. */
+export interface ToastLink {
+  label: string;
+  to: string;
+}
+
 export interface Toast {
   id: string;
   kind: ToastKind;
   text: string;
+  link?: ToastLink;
 }
 
 /** Short messages in the corner: a refused move, a created deal, a lost connection. */
@@ -20,7 +27,7 @@ export const toastsSlice = createSlice({
         state.push(action.payload);
         if (state.length > 4) state.shift();
       },
-      prepare(toast: { kind: ToastKind; text: string }) {
+      prepare(toast: { kind: ToastKind; text: string; link?: ToastLink }) {
         return { payload: { id: nanoid(), ...toast } };
       },
     },

@@ -1,4 +1,4 @@
-import type { BoardEvent, DealDto, FunnelDto } from '@autofunnel/shared';
+import type { BoardEvent, BoardFilter, DealDto, FunnelDto } from '@autofunnel/shared';
 import type { BoardView, LiveBoard } from '../features/board/board-view';
 import { anna, deal } from './fixtures';
 
@@ -39,14 +39,16 @@ interface ColumnSpec {
   /** The column's total (deals further down included); defaults to the cards given. */
   count?: number;
   amountSum?: number;
+  rottenCount?: number;
   nextCursor?: string | null;
 }
 
-/** A board of `funnel` with the given columns (missing ones empty). */
-export function board(columns: Record<string, ColumnSpec>, options: { view?: BoardView; seq?: number | null } = {}): LiveBoard {
+/** A board of `funnel` with the given columns (missing ones empty), fetched with `filter` (`me` resolved). */
+export function board(columns: Record<string, ColumnSpec>, options: { view?: BoardView; seq?: number | null; filter?: BoardFilter } = {}): LiveBoard {
   return {
     funnel,
     view: options.view ?? 'open',
+    filter: options.filter ?? {},
     seq: options.seq === undefined ? 10 : options.seq,
     columns: funnel.stages.map((stage) => {
       const spec = columns[stage.id] ?? { deals: [] };
@@ -56,7 +58,7 @@ export function board(columns: Record<string, ColumnSpec>, options: { view?: Boa
         count: spec.count ?? spec.deals.length,
         amountSum: spec.amountSum ?? spec.deals.reduce((sum, d) => sum + Number(d.amount ?? 0), 0),
         weightedAmountSum: 0,
-        rottenCount: 0,
+        rottenCount: spec.rottenCount ?? 0,
         nextCursor: spec.nextCursor ?? null,
       };
     }),

@@ -1,4 +1,4 @@
-import type { BoardEvent, BoardJoinAck, BoardJoinRequest } from '@autofunnel/shared';
+import type { BoardEvent, BoardJoinAck, BoardJoinRequest, NotificationDto } from '@autofunnel/shared';
 import { LiveConnection, type LiveSocket } from '../app/live-connection';
 
 type Handler = (...args: never[]) => void;
@@ -68,6 +68,11 @@ export class FakeSocket implements LiveSocket {
 
   send(event: BoardEvent | unknown) {
     this.fire('board:event', event);
+  }
+
+  /** A `notification:new` to the user's own sockets. */
+  notify(notification: NotificationDto) {
+    this.fire('notification:new', notification);
   }
 
   answerJoins(answer: (request: BoardJoinRequest) => BoardJoinAck) {

@@ -1,4 +1,4 @@
-import type { BoardDto, DealDto, FunnelDto, LoginResponse, StageDto, UserDto } from '@autofunnel/shared';
+import type { BoardDto, DealDto, DealTypeDto, FunnelDto, LoginResponse, StageDto, UserDto } from '@autofunnel/shared';
 import type { AuthState } from '../features/auth/auth-slice';
 
 export const anna: UserDto = {
@@ -134,3 +134,13 @@ export const serviceBoard: BoardDto = {
   funnel: service,
   columns: service.stages.map((s) => ({ stageId: s.id, count: 0, amountSum: 0, weightedAmountSum: 0, rottenCount: 0, nextCursor: null, deals: [] })),
 };
+
+/** GET /api/deal-types: the five built-in types and one the dealership added. */
+export const dealTypes: DealTypeDto[] = [
+  { id: 'dt-internet', code: 'internet_lead', name: 'Internet lead', position: 0, system: true },
+  { id: 'dt-phone', code: 'phone_up', name: 'Phone call', position: 1, system: true },
+  { id: 'dt-chat', code: 'chat', name: 'Chat', position: 2, system: true },
+  { id: 'dt-sms', code: 'sms', name: 'SMS', position: 3, system: true },
+  { id: 'dt-walk-in', code: 'walk_in', name: 'Walk-in', position: 4, system: true },
+  { id: 'dt-fleet', code: 'fleet_enquiry', name: 'Fleet enquiry', position: 5, system: false },
+];

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import type { DealDto } from '@autofunnel/shared';
 import { DndProvider } from 'react-dnd';
+import { MemoryRouter } from 'react-router';
 import { HTML5Backend } from 'react-dnd-html5-backend';
 import { Toasts } from '../components/Toasts';
 import { boardApi } from '../features/board/board-api';
@@ -9,7 +10,7 @@ import type { LiveBoard } from '../features/board/board-view';
 import { jsonResponse } from './fetch-mock';
 import { installBoardLayout } from './layout';
 import { annaRef } from './board-fixtures';
-import { signedInAsAnna } from './fixtures';
+import { dealTypes, signedInAsAnna } from './fixtures';
 import { renderWithStore } from './render-with-store';
 
 installBoardLayout();
@@ -28,12 +29,13 @@ export const users = [
 export function directoryAnswer(path: string): Response | null {
   if (path === '/api/sources') return jsonResponse(sources);
   if (path === '/api/users') return jsonResponse(users);
+  if (path === '/api/deal-types') return jsonResponse(dealTypes);
   return null;
 }
 
 /**
- * Renders `ui` as part of an open board (drag and drop, the board's context, toasts), signed
- * in as Anna, with `board` already in the RTK Query cache.
+ * Renders `ui` as part of an open board (a router, drag and drop, the board's context, toasts),
+ * signed in as Anna, with `board` already in the RTK Query cache.
  */
 export async function renderInBoard(ui: ReactElement, board: LiveBoard, context: Partial<BoardContextValue> = {}) {
   const value: BoardContextValue = {
@@ -41,17 +43,21 @@ export async function renderInBoard(ui: ReactElement, board: LiveBoard, context:
     funnel: board.funnel,
     me: annaRef,
     readOnly: board.view === 'lost',
-    filter: { search: '', responsible: 'all', meId: annaRef.id },
+    filter: { search: '' },
+    boardFilter: {},
+    changeFilter: jest.fn(),
     openDeal: jest.fn(),
     ...context,
   };
   const rendered = renderWithStore(
-    <DndProvider backend={HTML5Backend}>
-      <BoardContext.Provider value={value}>
-        {ui}
-        <Toasts />
-      </BoardContext.Provider>
-    </DndProvider>,
+    <MemoryRouter>
+      <DndProvider backend={HTML5Backend}>
+        <BoardContext.Provider value={value}>
+          {ui}
+          <Toasts />
+        </BoardContext.Provider>
+      </DndProvider>
+    </MemoryRouter>,
     { auth: signedInAsAnna },
   );
   await rendered.store.dispatch(boardApi.util.upsertQueryData('getBoard', value.args, board));

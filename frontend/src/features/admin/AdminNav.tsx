@@ -4,6 +4,12 @@ import { NavLink } from 'react-router';
 export function AdminNav() {
   return (
     <nav className="admin-nav" aria-label="Administration">
+      <NavLink to="/admin/users" className="admin-nav__tab">
+        Users
+      </NavLink>
+      <NavLink to="/admin/branches" className="admin-nav__tab">
+        Branches
+      </NavLink>
       <NavLink to="/admin/channels" className="admin-nav__tab">
         Channels
       </NavLink>
@@ -12,6 +18,9 @@ export function AdminNav() {
       </NavLink>
       <NavLink to="/admin/lost-reasons" className="admin-nav__tab">
         Lost reasons
+      </NavLink>
+      <NavLink to="/admin/deal-types" className="admin-nav__tab">
+        Deal types
       </NavLink>
       <NavLink to="/admin/trash" className="admin-nav__tab">
         Trash

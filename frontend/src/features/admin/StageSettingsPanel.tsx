@@ -12,6 +12,8 @@ import type { LiveBoard } from '../board/board-view';
 import { STAGE_ROW } from '../board/drag/drag-types';
 import { dealCountLabel } from '../board/format';
 import { useAddStageMutation, useDeleteStageMutation, useReorderStagesMutation, useUpdateStageMutation } from './admin-api';
+import { FunnelSettingsForm } from './FunnelSettingsForm';
+import { describeStageRules, StageRulesForm } from './StageRulesForm';
 import { moveStage } from './stage-order';
 
 interface StageRowItem {
@@ -45,6 +47,8 @@ function StageRow({ stage, index, stages, dealCount, funnelId, onHoverMove, onDr
   const [name, setName] = useState(stage.name);
   const [color, setColor] = useState(stage.color);
   const [deleting, setDeleting] = useState(false);
+  const [editingRules, setEditingRules] = useState(false);
+  const rules = describeStageRules(stage);
   const targets = stages.filter((other) => other.id !== stage.id);
   const [moveTo, setMoveTo] = useState(targets[Math.max(0, index - 1)]?.id ?? '');
   const row = useRef<HTMLLIElement>(null);
@@ -132,6 +136,9 @@ function StageRow({ stage, index, stages, dealCount, funnelId, onHoverMove, onDr
           }}
         />
         <span className="muted small stage-row__count">{dealCountLabel(dealCount)}</span>
+        <button type="button" className="button button--ghost button--small" aria-expanded={editingRules} onClick={() => setEditingRules((open) => !open)}>
+          Rules<span className="visually-hidden"> of {stage.name}</span>
+        </button>
         {movable && (
           <>
             <button type="button" className="icon-button" aria-label={`Move ${stage.name} up`} disabled={stages[index - 1]?.kind !== 'open'} onClick={() => onStep(-1)}>
@@ -147,6 +154,8 @@ function StageRow({ stage, index, stages, dealCount, funnelId, onHoverMove, onDr
         )}
       </div>
       {!movable && <p className="muted small stage-row__note">{KIND_NOTES[stage.kind]}</p>}
+      {rules && !editingRules && <p className="muted small stage-row__note">{rules}</p>}
+      {editingRules && <StageRulesForm stage={stage} funnelId={funnelId} onDone={() => setEditingRules(false)} />}
       {deleting && (
         <form
           className="stage-row__delete"
@@ -217,7 +226,10 @@ function AddStageForm({ funnelId, stages }: { funnelId: string; stages: readonly
   );
 }
 
-/** Admins edit the funnel's stages: add, rename, recolour, reorder (drag or ↑/↓), delete. */
+/**
+ * Admins edit the funnel: its distribution and SLA, and its stages: add, rename, recolour,
+ * reorder (drag or ↑/↓), delete, and each stage's rules.
+ */
 export function StageSettingsPanel({ board, onClose }: { board: LiveBoard; onClose(): void }) {
   const report = useReport();
   const [reorder] = useReorderStagesMutation();
@@ -242,7 +254,9 @@ export function StageSettingsPanel({ board, onClose }: { board: LiveBoard; onClo
 
   const counts = new Map(board.columns.map((column) => [column.stageId, column.count]));
   return (
-    <Dialog variant="drawer" title={`Stages of ${funnel.name}`} onClose={onClose}>
+    <Dialog variant="drawer" title={`Settings of ${funnel.name}`} onClose={onClose}>
+      <FunnelSettingsForm funnel={funnel} />
+      <h3 className="funnel-settings__title">Stages</h3>
       <p className="muted">Drag the open stages (or use ↑ ↓) to reorder them. Changes show on every open board at once.</p>
       <ol className="stage-rows">
         {order.map((stage, index) => (

@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { BoardDto } from '@autofunnel/shared';
+import type { BoardDto, DealDto } from '@autofunnel/shared';
 import { MemoryRouter, Route, Routes, useLocation, useParams } from 'react-router';
 import { DragAndDrop } from '../../app/DragAndDrop';
 import { Toasts } from '../../components/Toasts';
@@ -9,14 +9,23 @@ import { service, signedInAsAnna } from '../../test/fixtures';
 import { directoryAnswer } from '../../test/render-board';
 import { renderWithStore } from '../../test/render-with-store';
 import { BOARD_LAYOUT_STORAGE_KEY } from './board-ui-slice';
+import { formatAmount } from './format';
 import { BoardPage } from './BoardPage';
 
 const untaken = card('u1', 'st-new', 'a0', { code: 'D-1001', amount: null });
 const mine = card('d2', 'st-selection', 'a0', { code: 'D-1002', amount: 3000, responsible: annaRef });
 const other = card('d3', 'st-selection', 'a1', { code: 'D-1003', amount: 2000, responsible: { id: 'user-boris', name: 'Boris Ivanov' } });
 
-function apiBoard(status: string): BoardDto {
-  const deals = status === 'open' ? [untaken, mine, other] : [];
+/** The deals of `deals` that pass the board request's status and filters, as the server would answer. */
+function apiBoard(params: URLSearchParams, deals: DealDto[] = [untaken, mine, other]): BoardDto {
+  const responsibleId = params.get('responsibleId') === 'me' ? annaRef.id : params.get('responsibleId');
+  const sourceId = params.get('sourceId');
+  deals = deals.filter(
+    (deal) =>
+      deal.status === params.get('status') &&
+      (responsibleId === null || (deal.responsible?.id ?? 'none') === responsibleId) &&
+      (sourceId === null || (deal.sourceId ?? 'none') === sourceId),
+  );
   return {
     funnel,
     columns: funnel.stages.map((stage) => {
@@ -32,8 +41,9 @@ function serveBoard(overrides: (path: string) => Response | null = () => null) {
     const answer = overrides(path) ?? directoryAnswer(path);
     if (answer) return answer;
     if (path === '/api/funnels') return jsonResponse([funnel, service]);
-    const board = path.match(/^\/api\/funnels\/funnel-showroom\/board\?limit=50&status=(\w+)$/);
-    if (board) return jsonResponse(apiBoard(board[1]));
+    if (path === '/api/branches') return jsonResponse([{ id: 'branch-north', name: 'North' }, { id: 'branch-south', name: 'South' }]);
+    const board = path.match(/^\/api\/funnels\/funnel-showroom\/board\?(limit=50&status=\w+.*)$/);
+    if (board) return jsonResponse(apiBoard(new URLSearchParams(board[1])));
     if (path.startsWith('/api/funnels/funnel-service/board')) {
       return jsonResponse({ funnel: service, columns: service.stages.map((stage) => ({ stageId: stage.id, count: 0, amountSum: 0, weightedAmountSum: 0, rottenCount: 0, deals: [], nextCursor: null })) });
     }
@@ -52,9 +62,16 @@ function DealPageStandIn() {
   );
 }
 
+/** Where the app is now, for tests of what goes into the URL. */
+function LocationProbe() {
+  const location = useLocation();
+  return <output data-testid="location">{location.pathname + location.search}</output>;
+}
+
 function renderBoardPage(path = '/funnels/funnel-showroom') {
   const rendered = renderWithStore(
     <MemoryRouter initialEntries={[path]}>
+      <LocationProbe />
       <DragAndDrop>
         <Routes>
           <Route path="/funnels/:funnelId" element={<BoardPage />} />
@@ -165,13 +182,17 @@ describe('BoardPage', () => {
       renderBoardPage();
       await act(() => jest.advanceTimersByTimeAsync(100));
       fireEvent.change(screen.getByLabelText('Responsible'), { target: { value: 'me' } });
+      await act(() => jest.advanceTimersByTimeAsync(100));
+      // the server filters: counts follow
       expect(codesIn('Car selection')).toEqual(['Deal D-1002']);
-      expect(within(columnNamed('Car selection')).getByText('1 shown · 2 deals')).toBeInTheDocument();
+      expect(within(columnNamed('Car selection')).getByText('1 deal')).toBeInTheDocument();
 
-      fireEvent.change(screen.getByLabelText('Responsible'), { target: { value: 'all' } });
+      fireEvent.change(screen.getByLabelText('Responsible'), { target: { value: '' } });
+      await act(() => jest.advanceTimersByTimeAsync(100));
       fireEvent.change(screen.getByLabelText('Search deals'), { target: { value: 'D-1003' } });
       await act(() => jest.advanceTimersByTimeAsync(300));
       expect(codesIn('Car selection')).toEqual(['Deal D-1003']);
+      expect(within(columnNamed('Car selection')).getByText('1 shown · 2 deals')).toBeInTheDocument();
       expect(codesIn('Unassigned')).toEqual([]);
     } finally {
       jest.useRealTimers();
@@ -214,5 +235,107 @@ describe('BoardPage', () => {
     // a click anywhere on a row opens its deal
     fireEvent.click(screen.getByRole('cell', { name: mine.contact.name }));
     expect(await screen.findByText('Deal page of d2 at /deals/d2')).toBeInTheDocument();
+  });
+
+  describe('filters and swimlanes', () => {
+    const boardPaths = (fetchMock: ReturnType<typeof serveBoard>) => requestsOf(fetchMock).map(pathOf).filter((path) => path.includes('/board?'));
+    const location = () => screen.getByTestId('location').textContent;
+
+    it('sends the filters to the server with the board requests and keeps them in the URL; "Clear filters" drops them', async () => {
+      const fetchMock = serveBoard();
+      renderBoardPage();
+      await waitFor(() => expect(codesIn('Car selection')).toHaveLength(2));
+
+      fireEvent.change(screen.getByLabelText('Responsible'), { target: { value: 'me' } });
+      fireEvent.change(await screen.findByLabelText('Branch'), { target: { value: 'branch-north' } });
+      fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'src-web' } });
+      fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'walk_in' } });
+      fireEvent.click(screen.getByRole('checkbox', { name: 'Rotten only' }));
+      fireEvent.click(screen.getByRole('checkbox', { name: 'Needs reassignment' }));
+
+      const query = 'responsibleId=me&branchId=branch-north&sourceId=src-web&type=walk_in&rotten=true&needsReassignment=true';
+      await waitFor(() => expect(boardPaths(fetchMock)).toContain(`/api/funnels/funnel-showroom/board?limit=50&status=open&${query}`));
+      expect(boardPaths(fetchMock)).toContain(`/api/funnels/funnel-showroom/board?limit=50&status=won&${query}`);
+      expect(location()).toBe(`/funnels/funnel-showroom?${query}`);
+
+      const before = boardPaths(fetchMock).length;
+      fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+      expect(location()).toBe('/funnels/funnel-showroom');
+      await waitFor(() => expect(codesIn('Car selection')).toHaveLength(2));
+      expect(screen.getByLabelText('Responsible')).toHaveValue('');
+      expect(screen.queryByRole('button', { name: 'Clear filters' })).not.toBeInTheDocument();
+      // the unfiltered board was still cached, or fetched again without parameters
+      expect(boardPaths(fetchMock).slice(before).every((path) => /status=\w+$/.test(path))).toBe(true);
+    });
+
+    it('opens a shared filtered board from its URL', async () => {
+      const fetchMock = serveBoard();
+      renderBoardPage('/funnels/funnel-showroom?responsibleId=none&sourceId=src-phone');
+      await waitFor(() => expect(boardPaths(fetchMock)).toContain('/api/funnels/funnel-showroom/board?limit=50&status=open&responsibleId=none&sourceId=src-phone'));
+      expect(screen.getByLabelText('Responsible')).toHaveValue('none');
+      const source = screen.getByLabelText('Source');
+      expect(await within(source).findByRole('option', { name: 'Phone call' })).toBeInTheDocument();
+      expect(source).toHaveValue('src-phone');
+    });
+
+    it('takes a card off a filtered board when its deal stops passing the filter, and puts one on when it starts', async () => {
+      serveBoard();
+      const { socket } = renderBoardPage('/funnels/funnel-showroom?responsibleId=me');
+      await waitFor(() => expect(codesIn('Car selection')).toEqual(['Deal D-1002']));
+
+      act(() => socket().send(boardEvent(1, 'deal.assigned', { ...mine, responsible: { id: 'user-boris', name: 'Boris Ivanov' }, version: 2 })));
+      expect(codesIn('Car selection')).toEqual([]);
+      expect(within(columnNamed('Car selection')).getByText('0 deals')).toBeInTheDocument();
+
+      act(() => socket().send(boardEvent(2, 'deal.assigned', { ...other, responsible: annaRef, version: 2 })));
+      expect(codesIn('Car selection')).toEqual(['Deal D-1003']);
+      expect(within(columnNamed('Car selection')).getByText('1 deal')).toBeInTheDocument();
+    });
+
+    it('groups the board into swimlanes, one per value with deals, each with its count and sum', async () => {
+      const fetchMock = serveBoard((path) => {
+        const match = path.match(/^\/api\/funnels\/funnel-showroom\/board\?(.*)$/);
+        if (!match) return null;
+        const withSources = [{ ...untaken, sourceId: 'src-web' }, { ...mine, sourceId: 'src-web' }, other];
+        return jsonResponse(apiBoard(new URLSearchParams(match[1]), withSources));
+      });
+      renderBoardPage();
+      await waitFor(() => expect(codesIn('Car selection')).toHaveLength(2));
+
+      fireEvent.change(screen.getByLabelText('Group by'), { target: { value: 'source' } });
+      expect(location()).toBe('/funnels/funnel-showroom?groupBy=source');
+
+      const website = await screen.findByRole('region', { name: 'Website' });
+      const noSource = await screen.findByRole('region', { name: 'No source' });
+      expect(screen.queryByRole('region', { name: 'Phone call' })).not.toBeInTheDocument(); // no deals
+      expect(within(website).getByRole('heading', { name: 'Website' }).parentElement).toHaveTextContent(`2 deals${formatAmount(3000)}`);
+      expect(within(noSource).getByRole('heading', { name: 'No source' }).parentElement).toHaveTextContent(`1 deal${formatAmount(2000)}`);
+      // each lane holds the funnel's columns with only its deals
+      const laneCodes = (lane: HTMLElement, stage: string) => within(within(lane).getByRole('region', { name: stage })).queryAllByRole('article').map((article) => article.getAttribute('aria-label'));
+      expect(laneCodes(website, 'Unassigned')).toEqual(['Deal D-1001']);
+      expect(laneCodes(website, 'Car selection')).toEqual(['Deal D-1002']);
+      expect(laneCodes(noSource, 'Car selection')).toEqual(['Deal D-1003']);
+      // fetched lane by lane, with the lane's value as one more filter
+      for (const source of ['src-web', 'src-phone', 'none']) {
+        expect(boardPaths(fetchMock)).toContain(`/api/funnels/funnel-showroom/board?limit=50&status=open&sourceId=${source}`);
+      }
+    });
+
+    it("moves a card between a manager's lanes as it is taken live (only their own and the untaken lane)", async () => {
+      const fetchMock = serveBoard();
+      const { socket } = renderBoardPage('/funnels/funnel-showroom?groupBy=responsible');
+      const untakenLane = await screen.findByRole('region', { name: 'Not taken yet' });
+      const annaLane = await screen.findByRole('region', { name: annaRef.name });
+      expect(within(untakenLane).getAllByRole('article').map((article) => article.getAttribute('aria-label'))).toEqual(['Deal D-1001']);
+      // a manager sees only their own deals and untaken ones: no lane is asked for about Boris
+      expect(boardPaths(fetchMock).some((path) => path.includes('user-boris'))).toBe(false);
+
+      act(() => socket().send(boardEvent(1, 'deal.taken', { ...untaken, stageId: 'st-selection', position: 'Zz', responsible: annaRef, version: 2 }, { fromStageId: 'st-new' })));
+      await waitFor(() => expect(screen.queryByRole('region', { name: 'Not taken yet' })).not.toBeInTheDocument());
+      expect(within(within(annaLane).getByRole('region', { name: 'Car selection' })).getAllByRole('article').map((article) => article.getAttribute('aria-label'))).toEqual([
+        'Deal D-1001',
+        'Deal D-1002',
+      ]);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { describeError } from '../../app/describe-error';
 import { useAppSelector } from '../../app/store';
 import { BoardSkeleton } from '../../components/Skeleton';
@@ -13,29 +13,37 @@ import { useGetFunnelsQuery } from '../funnels/funnels-api';
 import { useGetBoardQuery } from './board-api';
 import { BoardContext, type BoardContextValue } from './board-context';
 import { selectBoardUi } from './board-ui-slice';
-import type { BoardArgs } from './board-view';
+import { isFiltered } from './board-filter';
+import { boardArgs, type LiveBoard } from './board-view';
 import { BoardToolbar } from './BoardToolbar';
-import { KanbanBoard } from './KanbanBoard';
+import { isFiltering } from './card-filter';
+import { KanbanBoard, NoDealsToShow, shownStages } from './KanbanBoard';
 import { OfflineBanner } from './LiveIndicator';
+import { Swimlanes, useLanes, type Lane } from './Swimlanes';
+import { useBoardUrl } from './use-board-url';
 
 type Panel = 'new-deal' | 'stages' | 'new-funnel' | null;
 
 /**
- * /funnels/:funnelId: the board of one funnel (kanban or list) and its toolbar. A card or a
- * row opens its deal's page (/deals/:dealId); the old drawer addresses
- * /funnels/:funnelId/deals/:dealId and ?deal=<id> lead there too.
+ * /funnels/:funnelId: the board of one funnel (kanban, swimlanes or list) and its toolbar. The
+ * filters and the grouping are in the URL (?responsibleId=me&groupBy=source), so a filtered
+ * board can be shared. A card or a row opens its deal's page (/deals/:dealId); the old drawer
+ * addresses /funnels/:funnelId/deals/:dealId and ?deal=<id> lead there too.
  */
 export function BoardPage() {
   const { funnelId = '', dealId: dealInPath } = useParams();
   const [searchParams] = useSearchParams();
+  const { search: query } = useLocation();
   const navigate = useNavigate();
   const me = useAppSelector(selectCurrentUser);
   const ui = useAppSelector(selectBoardUi);
+  const { filter, groupBy, setFilter, setGroupBy } = useBoardUrl();
   const [panel, setPanel] = useState<Panel>(null);
   const dealId = dealInPath ?? searchParams.get('deal');
   const funnels = useGetFunnelsQuery(undefined, { skip: dealId !== null });
 
-  const args: BoardArgs = useMemo(() => ({ funnelId, view: ui.showLost ? 'lost' : 'open' }), [funnelId, ui.showLost]);
+  const view = ui.showLost ? 'lost' : 'open';
+  const args = useMemo(() => boardArgs(funnelId, view, filter), [funnelId, view, filter]);
   const funnel = funnels.data?.find((candidate) => candidate.id === funnelId);
   // currentData: while another funnel or view loads, the previous board is not shown as this one.
   const { currentData: board, error, refetch, isFetching } = useGetBoardQuery(args, { skip: !funnel });
@@ -49,12 +57,15 @@ export function BoardPage() {
             funnel: board.funnel,
             me: meRef,
             readOnly: board.view === 'lost',
-            filter: { search: ui.search, responsible: ui.responsible, meId: me?.id ?? null },
+            filter: { search: ui.search },
+            boardFilter: filter,
+            changeFilter: setFilter,
             openDeal: (id: string) => navigate(`/deals/${id}`),
           }
         : null,
-    [args, board, meRef, ui.search, ui.responsible, me?.id, navigate],
+    [args, board, meRef, ui.search, filter, setFilter, navigate],
   );
+  const lanes = useLanes(funnelId, view, filter, groupBy, me);
 
   if (dealId) return <Navigate to={`/deals/${encodeURIComponent(dealId)}`} replace />;
 
@@ -83,7 +94,12 @@ export function BoardPage() {
         board={board}
         meId={me?.id ?? null}
         isAdmin={isAdmin}
-        onSwitchFunnel={(id) => navigate(`/funnels/${id}`)}
+        filter={filter}
+        groupBy={groupBy}
+        onFilterChange={setFilter}
+        onGroupByChange={setGroupBy}
+        // the filters and grouping go along to the other funnel
+        onSwitchFunnel={(id) => navigate({ pathname: `/funnels/${id}`, search: query })}
         onNewDeal={() => setPanel('new-deal')}
         onEditStages={() => setPanel('stages')}
         onNewFunnel={() => setPanel('new-funnel')}
@@ -94,7 +110,7 @@ export function BoardPage() {
         <DealListView funnel={board?.funnel ?? funnel} />
       ) : board && context ? (
         <BoardContext.Provider value={context}>
-          <KanbanBoard board={board} hideEmptyStages={ui.hideEmptyStages} />
+          {groupBy ? <GroupedBoard board={board} context={context} lanes={lanes} hideEmptyStages={ui.hideEmptyStages} /> : <KanbanBoard board={board} hideEmptyStages={ui.hideEmptyStages} />}
         </BoardContext.Provider>
       ) : error && !isFetching ? (
         <ErrorMessage title="Could not load this board." detail={describeError(error)} onRetry={refetch} />
@@ -106,4 +122,18 @@ export function BoardPage() {
       {panel === 'new-funnel' && isAdmin && <NewFunnelDialog onClose={() => setPanel(null)} onCreated={(id) => navigate(`/funnels/${id}`)} />}
     </div>
   );
+}
+
+interface GroupedBoardProps {
+  board: LiveBoard;
+  context: BoardContextValue;
+  lanes: Lane[] | null;
+  hideEmptyStages: boolean;
+}
+
+/** The swimlanes, with the columns the whole board shows (so lanes line up). */
+function GroupedBoard({ board, context, lanes, hideEmptyStages }: GroupedBoardProps) {
+  const stages = shownStages(board, hideEmptyStages, context.filter);
+  if (stages.length === 0) return <NoDealsToShow filtering={isFiltering(context.filter) || isFiltered(context.boardFilter)} />;
+  return <Swimlanes lanes={lanes} stages={stages} context={context} />;
 }

@@ -1,17 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { FunnelDto } from '@autofunnel/shared';
+import type { BoardFilter, FunnelDto } from '@autofunnel/shared';
 import { useAppDispatch, useAppSelector } from '../../app/store';
-import { SelectField } from '../../components/SelectField';
-import { useGetUsersQuery } from '../directory/directory-api';
-import {
-  hideEmptyStagesToggled,
-  layoutChosen,
-  responsibleFilterChanged,
-  searchChanged,
-  selectBoardUi,
-  showLostToggled,
-} from './board-ui-slice';
+import type { GroupBy } from './board-filter';
+import { hideEmptyStagesToggled, layoutChosen, searchChanged, selectBoardUi, showLostToggled } from './board-ui-slice';
 import type { LiveBoard } from './board-view';
+import { BoardFilters } from './BoardFilters';
 import { FunnelSwitcher } from './FunnelSwitcher';
 import { LiveIndicator } from './LiveIndicator';
 
@@ -21,6 +14,10 @@ interface BoardToolbarProps {
   board: LiveBoard | undefined;
   meId: string | null;
   isAdmin: boolean;
+  filter: BoardFilter;
+  groupBy: GroupBy | null;
+  onFilterChange(filter: BoardFilter): void;
+  onGroupByChange(groupBy: GroupBy | null): void;
   onSwitchFunnel(funnelId: string): void;
   onNewDeal(): void;
   onEditStages(): void;
@@ -38,10 +35,10 @@ export function untakenCount(board: LiveBoard | undefined): number | null {
 const SEARCH_DELAY_MS = 250;
 
 /** Everything above the board: which funnel, what to show, how, and the "New deal" button. */
-export function BoardToolbar({ funnels, funnel, board, meId, isAdmin, onSwitchFunnel, onNewDeal, onEditStages, onNewFunnel }: BoardToolbarProps) {
+export function BoardToolbar(props: BoardToolbarProps) {
+  const { funnels, funnel, board, meId, isAdmin, onSwitchFunnel, onNewDeal, onEditStages, onNewFunnel, filter, groupBy, onFilterChange, onGroupByChange } = props;
   const dispatch = useAppDispatch();
   const ui = useAppSelector(selectBoardUi);
-  const { data: users } = useGetUsersQuery();
   const [search, setSearch] = useState(ui.search);
   const untaken = untakenCount(board);
 
@@ -89,18 +86,19 @@ export function BoardToolbar({ funnels, funnel, board, meId, isAdmin, onSwitchFu
             onChange={(event) => setSearch(event.target.value)}
           />
         </label>
-        <SelectField layout="inline" label="Responsible" value={ui.responsible} onChange={(value) => dispatch(responsibleFilterChanged(value))}>
-          <option value="all">Everyone</option>
-          {meId && <option value="me">My deals</option>}
-          <option value="none">Not taken yet</option>
-          {users
-            ?.filter((user) => user.id !== meId)
-            .map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.name}
-              </option>
-            ))}
-        </SelectField>
+        <BoardFilters
+          filter={filter}
+          groupBy={groupBy}
+          meId={meId}
+          onFilterChange={onFilterChange}
+          onGroupByChange={onGroupByChange}
+          searching={search.trim() !== ''}
+          onClear={() => {
+            setSearch('');
+            dispatch(searchChanged(''));
+            onFilterChange({});
+          }}
+        />
         <label className="checkbox">
           <input type="checkbox" checked={ui.hideEmptyStages} onChange={(event) => dispatch(hideEmptyStagesToggled(event.target.checked))} />
           Hide empty stages

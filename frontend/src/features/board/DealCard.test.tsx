@@ -83,4 +83,57 @@ describe('DealCard', () => {
     expect(screen.getByText('Lost: Bought elsewhere')).toBeInTheDocument();
     expect(screen.queryByText(/left$/)).not.toBeInTheDocument();
   });
+
+  describe('speed to lead, rotting and reassignment', () => {
+    const entered = Date.parse('2026-11-23T10:00:00.000Z');
+    const at = (minutes: number) => entered + minutes * 60_000;
+    const request = { ...deal, stageId: unassigned.id, responsible: null, deadlineAt: null, stageEnteredAt: new Date(entered).toISOString(), lastActivityAt: new Date(entered).toISOString() };
+    const sla = { slaWarnMinutes: 15, slaEscalateMinutes: 30 };
+    const renderRequest = (now: number) =>
+      renderWithStore(<DealCard deal={request} stage={unassigned} sla={sla} now={now} onOpen={jest.fn()} />, { auth: signedInAsAnna });
+    const timer = () => screen.getByText(/min left|escalated/).closest('.sla-timer');
+
+    it('counts down normally before the warning, amber from it, red from the escalation, in words too', () => {
+      const { unmount } = renderRequest(at(14));
+      expect(timer()).toHaveTextContent('Speed to lead: 16 min left');
+      expect(timer()).toHaveClass('sla-timer--ok');
+      expect(screen.getByRole('article')).not.toHaveClass('deal-card--sla-warn');
+      unmount();
+
+      const warned = renderRequest(at(15));
+      expect(timer()).toHaveTextContent('Speed to lead, running late: 15 min left');
+      expect(timer()).toHaveClass('sla-timer--warn');
+      expect(screen.getByRole('article')).toHaveClass('deal-card--sla-warn');
+      warned.unmount();
+
+      renderRequest(at(35));
+      expect(timer()).toHaveTextContent('Speed to lead, past the limit: escalated 5 min ago');
+      expect(timer()).toHaveClass('sla-timer--escalated');
+      expect(screen.getByRole('article')).toHaveClass('deal-card--sla-escalated');
+    });
+
+    it('shows no countdown once the deal is taken, or when the funnel has no SLA', () => {
+      render(<DealCard deal={{ ...request, stageId: selection.id, responsible: borisRef }} stage={selection} sla={sla} now={at(40)} onOpen={jest.fn()} />);
+      expect(screen.queryByText(/min left|escalated/)).not.toBeInTheDocument();
+    });
+
+    it('highlights a rotten deal and says for how long nothing happened', () => {
+      const now = Date.parse('2026-11-23T12:00:00.000Z');
+      const idle = { ...deal, lastActivityAt: '2026-11-07T09:00:00.000Z' };
+      const { rerender } = render(<DealCard deal={idle} stage={{ ...selection, rotAfterDays: 14 }} now={now} onOpen={jest.fn()} />);
+      expect(screen.getByText('No activity for 16 days')).toBeInTheDocument();
+      expect(screen.getByRole('article')).toHaveClass('deal-card--rotten');
+
+      rerender(<DealCard deal={idle} stage={{ ...selection, rotAfterDays: 30 }} now={now} onOpen={jest.fn()} />);
+      expect(screen.queryByText(/No activity/)).not.toBeInTheDocument();
+      expect(screen.getByRole('article')).not.toHaveClass('deal-card--rotten');
+    });
+
+    it('flags a deal whose responsible was deactivated', () => {
+      const { rerender } = render(<DealCard deal={{ ...deal, reassignmentFlaggedAt: '2026-11-23T08:00:00.000Z' }} stage={selection} now={now} onOpen={jest.fn()} />);
+      expect(screen.getByText('Needs reassignment')).toBeInTheDocument();
+      rerender(<DealCard deal={deal} stage={selection} now={now} onOpen={jest.fn()} />);
+      expect(screen.queryByText('Needs reassignment')).not.toBeInTheDocument();
+    });
+  });
 });

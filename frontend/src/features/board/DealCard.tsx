@@ -1,7 +1,9 @@
 import type { MouseEvent, ReactNode } from 'react';
-import type { DealDto, StageDto } from '@autofunnel/shared';
-import { deadlineCountdown, formatAge, formatAmount, initials } from './format';
+import type { DealDto, FunnelSettings, StageDto } from '@autofunnel/shared';
+import { idleDays, isRotten, slaCountdown, type SlaLevel } from './deal-signals';
+import { deadlineCountdown, formatAge, formatAmount, formatDateTime, initials } from './format';
 import { TakeIntoWorkButton } from './TakeIntoWorkButton';
+import './deal-card-signals.css';
 
 interface DealCardProps {
   deal: DealDto;
@@ -16,23 +18,42 @@ interface DealCardProps {
   onOpen(): void;
   /** The "Move to…" menu, when the card may move. */
   moveMenu?: ReactNode;
+  /** The funnel's speed-to-lead limits, for the countdown on untaken requests. */
+  sla?: Pick<FunnelSettings, 'slaWarnMinutes' | 'slaEscalateMinutes'>;
 }
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
+/** Said before the countdown to screen readers; the icon and colour say it to the eye. */
+const SLA_WORDS: Record<SlaLevel, string> = { ok: 'Speed to lead', warn: 'Speed to lead, running late', escalated: 'Speed to lead, past the limit' };
+const SLA_ICONS: Record<SlaLevel, string> = { ok: '⏱', warn: '⚠', escalated: '‼' };
+
 /**
  * One deal on the board: its code and age, the customer, the car they want, who works on it,
  * where it came from, how many test drives and offers it has, and the time left to contact
- * the customer (red when overdue). A click on the card (or Enter on the customer's name)
- * opens the deal's page.
+ * the customer (red when overdue). What needs attention stands out: the speed-to-lead countdown
+ * of an untaken request (amber after the warning, red once escalated), a deal idle past its
+ * stage's limit ("rotten"), a deal whose responsible left. A click on the card (or Enter on the
+ * customer's name) opens the deal's page.
  */
-export function DealCard({ deal, stage, sourceName, now, fresh = false, dragging = false, onOpen, moveMenu }: DealCardProps) {
+export function DealCard({ deal, stage, sourceName, now, fresh = false, dragging = false, onOpen, moveMenu, sla }: DealCardProps) {
   const countdown = deal.status === 'open' ? deadlineCountdown(deal.deadlineAt, now) : null;
   const untaken = stage?.kind === 'unassigned' && !deal.responsible && deal.status === 'open';
   const counts = [deal.testDriveCount > 0 && plural(deal.testDriveCount, 'test drive', 'test drives'), deal.offerCount > 0 && plural(deal.offerCount, 'offer', 'offers')].filter(
     (count): count is string => Boolean(count),
   );
-  const classes = ['deal-card', `deal-card--${deal.status}`, fresh && 'deal-card--fresh', dragging && 'deal-card--dragging'].filter(Boolean).join(' ');
+  const speed = sla ? slaCountdown(deal, stage, sla, now) : null;
+  const rotten = isRotten(deal, stage, now);
+  const classes = [
+    'deal-card',
+    `deal-card--${deal.status}`,
+    speed && speed.level !== 'ok' && `deal-card--sla-${speed.level}`,
+    rotten && 'deal-card--rotten',
+    fresh && 'deal-card--fresh',
+    dragging && 'deal-card--dragging',
+  ]
+    .filter(Boolean)
+    .join(' ');
 
   const deadline = countdown && (
     <span className={`deal-card__deadline ${countdown.overdue ? 'deal-card__deadline--overdue' : ''}`} title="Time left to contact the customer">
@@ -68,6 +89,29 @@ export function DealCard({ deal, stage, sourceName, now, fresh = false, dragging
       <p className={`deal-card__vehicle ${deal.vehicleInterest ? '' : 'deal-card__vehicle--none'}`}>
         {deal.vehicleInterest ?? 'No vehicle chosen yet'}
       </p>
+      {(speed || rotten || deal.reassignmentFlaggedAt) && (
+        <div className="deal-card__signals">
+          {speed && (
+            <span className={`sla-timer sla-timer--${speed.level}`} title="Time to take the request into work before the team lead is alerted">
+              <span className="sla-timer__icon" aria-hidden="true">
+                {SLA_ICONS[speed.level]}
+              </span>
+              <span className="visually-hidden">{SLA_WORDS[speed.level]}: </span>
+              {speed.text}
+            </span>
+          )}
+          {rotten && (
+            <span className="deal-signal deal-signal--rotten" title={`Last activity ${formatDateTime(deal.lastActivityAt)}; this stage expects one every ${stage?.rotAfterDays} days`}>
+              No activity for {plural(idleDays(deal, now), 'day', 'days')}
+            </span>
+          )}
+          {deal.reassignmentFlaggedAt && (
+            <span className="deal-signal deal-signal--reassign" title={`Its responsible was deactivated ${formatDateTime(deal.reassignmentFlaggedAt)}: assign it to someone else`}>
+              Needs reassignment
+            </span>
+          )}
+        </div>
+      )}
       {counts.length > 0 && (
         <ul className="deal-card__counts" aria-label="Records">
           {counts.map((count) => (

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { BoardColumnDto, DealDto, StageDto } from '@autofunnel/shared';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDrag, useDrop } from 'react-dnd';
@@ -12,8 +12,8 @@ import { isFiltering, matchesCardFilter } from './card-filter';
 import { DealCard } from './DealCard';
 import { DEAL_CARD, type DealDragItem } from './drag/drag-types';
 import { dropIndexAtOffset, isDropInPlace, neighboursAt, stepDropIndex, type CardSlot } from './drag/drop-position';
-import { dealCountLabel, formatAmount } from './format';
 import { MoveToMenu } from './MoveToMenu';
+import { StageHeader } from './StageHeader';
 import { useDealMoves } from './use-deal-moves';
 
 /** A card's height before it is measured, and the space between cards. */
@@ -37,19 +37,19 @@ interface CardRowProps {
   now: number;
 }
 
-/** One card in its column: draggable, with its "Move to…" menu. */
+/** One card in its column: draggable (within its swimlane), with its "Move to…" menu. */
 function CardRow({ deal, stage, cardIds, sourceName, now }: CardRowProps) {
-  const { funnel, readOnly, openDeal } = useBoardContext();
+  const { funnel, readOnly, openDeal, laneKey } = useBoardContext();
   const moveDeal = useDealMoves();
   const fresh = useAppSelector((state) => selectIsFresh(state, deal.id));
   const [{ isDragging }, dragRef] = useDrag<DealDragItem, unknown, { isDragging: boolean }>(
     () => ({
       type: DEAL_CARD,
-      item: { deal, fromStageId: stage.id },
+      item: { deal, fromStageId: stage.id, laneKey },
       canDrag: !readOnly,
       collect: (monitor) => ({ isDragging: monitor.isDragging() }),
     }),
-    [deal, stage.id, readOnly],
+    [deal, stage.id, readOnly, laneKey],
   );
 
   const step = (direction: -1 | 1) => {
@@ -64,6 +64,7 @@ function CardRow({ deal, stage, cardIds, sourceName, now }: CardRowProps) {
         stage={stage}
         sourceName={sourceName}
         now={now}
+        sla={funnel}
         fresh={fresh}
         dragging={isDragging}
         onOpen={() => openDeal(deal.id)}
@@ -84,12 +85,12 @@ function CardRow({ deal, stage, cardIds, sourceName, now }: CardRowProps) {
 }
 
 /**
- * One stage of the board: its name, colour, how many deals and how much money, and its cards,
+ * One stage of the board (or of one swimlane): its header (StageHeader) and its cards,
  * virtualised, with the next page loaded as you scroll. Cards dropped here land where the
- * indicator line shows.
+ * indicator line shows; a card from another swimlane is refused.
  */
 export function StageColumn({ stage, column }: StageColumnProps) {
-  const { args, filter, readOnly } = useBoardContext();
+  const { args, filter, readOnly, laneKey } = useBoardContext();
   const dispatch = useAppDispatch();
   const moveDeal = useDealMoves();
   const sourceNames = useSourceNames();
@@ -98,6 +99,8 @@ export function StageColumn({ stage, column }: StageColumnProps) {
   const listRef = useRef<HTMLDivElement>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [dropIndex, setDropIndex] = useState<number | null>(null);
+  // Unique per column: with swimlanes, a stage has a column in every lane.
+  const headingId = useId();
 
   const filtering = isFiltering(filter);
   const cards = useMemo(() => (filtering ? column.deals.filter((deal) => matchesCardFilter(deal, filter)) : column.deals), [column.deals, filter, filtering]);
@@ -118,7 +121,7 @@ export function StageColumn({ stage, column }: StageColumnProps) {
   // A new search or filter starts each column from its top.
   useEffect(() => {
     scrollRef.current?.scrollTo?.({ top: 0 });
-  }, [filter.search, filter.responsible]);
+  }, [filter.search]);
 
   // The next page, once per cursor, when the cards in view come near the end of the loaded ones.
   const loadingCursor = useRef<string | null>(null);
@@ -146,8 +149,10 @@ export function StageColumn({ stage, column }: StageColumnProps) {
   const [{ isOver, canDrop }, dropRef] = useDrop<DealDragItem, void, { isOver: boolean; canDrop: boolean }>(
     () => ({
       accept: DEAL_CARD,
-      canDrop: () => !readOnly,
+      // Lanes group by who or where: a drop into another lane would change that, not the stage.
+      canDrop: (item) => !readOnly && item.laneKey === laneKey,
       hover(item, monitor) {
+        if (!monitor.canDrop()) return;
         const pointer = monitor.getClientOffset();
         const list = listRef.current;
         if (!pointer || !list) return;
@@ -165,13 +170,13 @@ export function StageColumn({ stage, column }: StageColumnProps) {
       },
       collect: (monitor) => ({ isOver: monitor.isOver(), canDrop: monitor.canDrop() }),
     }),
-    [cardIds, cards.length, stage.id, readOnly, moveDeal],
+    [cardIds, cards.length, stage.id, readOnly, laneKey, moveDeal],
   );
 
   // Only the column under the pointer shows its drop index. (Clearing it when the pointer leaves
   // would race the hover of a quick return, which sets it in the same tick.)
   const indicatorTop = (() => {
-    if (dropIndex === null || !isOver) return null;
+    if (dropIndex === null || !isOver || !canDrop) return null;
     const all = slots();
     if (all.length === 0) return 0;
     if (dropIndex < all.length) return Math.max(0, all[dropIndex].start - CARD_GAP / 2);
@@ -179,25 +184,14 @@ export function StageColumn({ stage, column }: StageColumnProps) {
     return last.start + last.size + CARD_GAP / 2;
   })();
 
-  const headingId = `stage-${stage.id}-title`;
   const style = { '--stage-color': stage.color } as CSSProperties;
-  const classes = ['stage-column', `stage-column--${stage.kind}`, isOver && canDrop && 'stage-column--drop-target'].filter(Boolean).join(' ');
+  const classes = ['stage-column', `stage-column--${stage.kind}`, isOver && canDrop && 'stage-column--drop-target', isOver && !canDrop && 'stage-column--drop-refused']
+    .filter(Boolean)
+    .join(' ');
 
   return (
     <section className={classes} aria-labelledby={headingId} style={style} data-stage-id={stage.id}>
-      <header className="stage-column__header">
-        <h3 id={headingId} className="stage-column__name">
-          <span className="stage-column__swatch" aria-hidden="true" />
-          {stage.name}
-        </h3>
-        <p className="stage-column__figures">
-          <span className="stage-column__count">
-            {filtering ? `${cards.length} shown · ` : ''}
-            {dealCountLabel(column.count)}
-          </span>
-          <span className="stage-column__amount">{formatAmount(column.amountSum)}</span>
-        </p>
-      </header>
+      <StageHeader stage={stage} column={column} headingId={headingId} shown={filtering ? cards.length : null} />
       <div
         ref={(node) => {
           scrollRef.current = node;

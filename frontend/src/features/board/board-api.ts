@@ -1,13 +1,14 @@
-import type { BoardDto, CursorPage, DealDto, DealStatus, UserRef } from '@autofunnel/shared';
+import type { BoardDto, BoardFilter, CursorPage, DealDto, DealStatus, StageRuleRefusal, UserRef } from '@autofunnel/shared';
 import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
 import { api } from '../../app/api';
 import { describeError } from '../../app/describe-error';
 import type { AppDispatch, RootState, ThunkExtra } from '../../app/store';
 import { toastShown } from '../../app/toasts-slice';
 import { appendPage, mergeBoards, statusesOfView } from './board-data';
+import { filterQuery, resolveMe } from './board-filter';
 import { dealsArrived } from './board-ui-slice';
 import { BOARD_PAGE_SIZE, columnStatus, stageById, type BoardArgs, type LiveBoard } from './board-view';
-import { moveCardOnBoard } from './drag/move-card';
+import { moveCardOnBoard, undoCardMove } from './drag/move-card';
 import { applyBoardEvent, upsertDeal, type PreviousPlace } from './live/apply-board-event';
 
 /** How long a board waits for its live room before loading anyway. */
@@ -27,9 +28,19 @@ export interface StageDealsArgs {
   stageId: string;
   status: DealStatus;
   cursor: string;
+  filter?: BoardFilter;
 }
 
 const extraOf = (extra: unknown) => extra as ThunkExtra;
+
+/** The tag of one cached board (a funnel's boards also share the funnel's tag). */
+const boardTag = (args: BoardArgs) => ({ type: 'Board' as const, id: JSON.stringify([args.funnelId, args.view, args.filter ?? {}]) });
+
+/** A 422 of a stage rule: what the deal lacks to enter the stage (nothing was changed). */
+export function isStageRuleRefusal(error: FetchBaseQueryError | undefined): error is FetchBaseQueryError & { data: StageRuleRefusal } {
+  const data = error?.data as Partial<StageRuleRefusal> | undefined;
+  return error?.status === 422 && typeof data === 'object' && data !== null && Array.isArray(data.missing);
+}
 
 export const boardApi = api.injectEndpoints({
   endpoints: (build) => ({
@@ -38,30 +49,32 @@ export const boardApi = api.injectEndpoints({
      * afterwards holds every event up to the room's `seq`; events after it patch the cache.
      */
     getBoard: build.query<LiveBoard, BoardArgs>({
-      async queryFn({ funnelId, view }, queryApi, _extraOptions, baseQuery) {
+      async queryFn({ funnelId, view, filter = {} }, queryApi, _extraOptions, baseQuery) {
         const { live } = extraOf(queryApi.extra);
         await live.whenJoined(funnelId, JOIN_WAIT_MS);
         const seq = live.lastSeq(funnelId);
         const results = await Promise.all(
           statusesOfView(view).map((status) =>
-            baseQuery({ url: `/funnels/${encodeURIComponent(funnelId)}/board`, params: { limit: BOARD_PAGE_SIZE, status } }),
+            baseQuery({ url: `/funnels/${encodeURIComponent(funnelId)}/board`, params: { limit: BOARD_PAGE_SIZE, status, ...filterQuery(filter) } }),
           ),
         );
         const failed = results.find((result) => result.error);
         if (failed?.error) return { error: failed.error as FetchBaseQueryError };
-        const board = mergeBoards(view, results.map((result) => result.data as BoardDto), seq);
+        const meId = (queryApi.getState() as RootState).auth.user?.id ?? null;
+        const board = mergeBoards(view, results.map((result) => result.data as BoardDto), seq, resolveMe(filter, meId));
         // Events that arrived while the board was on its way are applied to it now.
         for (const event of live.eventsSince(funnelId, seq)) applyBoardEvent(board, event);
         return { data: board };
       },
       keepUnusedDataFor: 0,
-      providesTags: (_result, _error, { funnelId }) => [{ type: 'Board', id: funnelId }],
+      providesTags: (_result, _error, args) => [{ type: 'Board', id: args.funnelId }, boardTag(args)],
       async onCacheEntryAdded(args, { extra, cacheDataLoaded, cacheEntryRemoved, updateCachedData, dispatch, getCacheEntry }) {
         const { live } = extraOf(extra);
         let loaded = false;
         let refetchWhenLoaded = false;
+        // Only this board: the other boards of the funnel (swimlanes) patch themselves.
         const refetch = () => {
-          if (loaded) dispatch(boardApi.util.invalidateTags([{ type: 'Board', id: args.funnelId }]));
+          if (loaded) dispatch(boardApi.util.invalidateTags([boardTag(args)]));
           else refetchWhenLoaded = true;
         };
         const unsubscribe = live.subscribe(args.funnelId, {
@@ -102,14 +115,17 @@ export const boardApi = api.injectEndpoints({
 
     /** A further page of one column (added to the board by `loadMoreDeals`). */
     getStageDeals: build.query<CursorPage<DealDto>, StageDealsArgs>({
-      query: ({ stageId, status, cursor }) => ({
+      query: ({ stageId, status, cursor, filter }) => ({
         url: `/stages/${encodeURIComponent(stageId)}/deals`,
-        params: { cursor, status, limit: BOARD_PAGE_SIZE },
+        params: { cursor, status, limit: BOARD_PAGE_SIZE, ...filterQuery(filter) },
       }),
       keepUnusedDataFor: 0,
     }),
 
-    /** Drag and drop or "Move to…": shown at once, undone with a message if the server refuses. */
+    /**
+     * Drag and drop or "Move to…": shown at once; if the server refuses, the card goes back to
+     * its place and a message says why (for a stage rule, what to fill in, with a link to the deal).
+     */
     moveDeal: build.mutation<DealDto, MoveDealArgs>({
       query: ({ deal, toStageId, beforeId, afterId }) => ({
         url: `/deals/${encodeURIComponent(deal.id)}/move`,
@@ -118,24 +134,40 @@ export const boardApi = api.injectEndpoints({
       }),
       async onQueryStarted(move, { dispatch, getState, queryFulfilled }) {
         const { deal } = move;
-        const patches = boardArgsOf(getState() as RootState, deal.funnelId).map((args) =>
+        const moves: { args: BoardArgs; moved: DealDto }[] = [];
+        for (const args of boardArgsOf(getState() as RootState, deal.funnelId)) {
           dispatch(
             boardApi.util.updateQueryData('getBoard', args, (board) => {
-              moveCardOnBoard(board, { dealId: deal.id, toStageId: move.toStageId, beforeId: move.beforeId, afterId: move.afterId, actor: move.actor });
+              const moved = moveCardOnBoard(board, { dealId: deal.id, toStageId: move.toStageId, beforeId: move.beforeId, afterId: move.afterId, actor: move.actor });
+              if (moved) moves.push({ args, moved });
             }),
-          ),
-        );
+          );
+        }
         try {
           const { data } = await queryFulfilled;
           dispatch(dealChangedOnBoards(data, placeOf(deal)));
         } catch (failure) {
-          for (const patch of patches) patch.undo();
           const error = (failure as { error?: FetchBaseQueryError }).error;
-          if (error?.status === 401) return;
-          dispatch(toastShown({ kind: 'error', text: `${deal.code} was not moved. ${describeError(error)}` }));
-          if (error?.status === 409 || error?.status === 422 || error?.status === 404) {
-            dispatch(boardApi.util.invalidateTags([{ type: 'Board', id: deal.funnelId }]));
+          const refused = isStageRuleRefusal(error);
+          let restored = true;
+          for (const { args, moved } of moves) {
+            dispatch(
+              boardApi.util.updateQueryData('getBoard', args, (board) => {
+                if (!undoCardMove(board, deal, moved)) restored = false;
+              }),
+            );
           }
+          if (error?.status === 401) return;
+          dispatch(
+            toastShown({
+              kind: 'error',
+              text: `${deal.code} was not moved. ${describeError(error)}`,
+              ...(refused && { link: { label: 'Open deal', to: `/deals/${encodeURIComponent(deal.id)}` } }),
+            }),
+          );
+          // A stage rule changed nothing: the card is back where it was. Otherwise the deal
+          // may have changed meanwhile (409), gone (404), or the board could not tell.
+          if (!refused || !restored) dispatch(boardApi.util.invalidateTags([{ type: 'Board', id: deal.funnelId }]));
         }
       },
     }),
@@ -174,11 +206,13 @@ export function boardArgsOf(state: RootState, funnelId: string): BoardArgs[] {
 export function dealChangedOnBoards(deal: DealDto, previous?: PreviousPlace) {
   return (dispatch: AppDispatch, getState: () => RootState) => {
     for (const args of boardArgsOf(getState(), deal.funnelId)) {
+      let outcome = 'ignored';
       dispatch(
         boardApi.util.updateQueryData('getBoard', args, (board) => {
-          upsertDeal(board, deal, previous);
+          outcome = upsertDeal(board, deal, previous);
         }),
       );
+      if (outcome === 'refetch') dispatch(boardApi.util.invalidateTags([boardTag(args)]));
     }
   };
 }
@@ -191,7 +225,10 @@ export function loadMoreDeals(args: BoardArgs, stageId: string) {
     const cursor = board?.columns.find((column) => column.stageId === stageId)?.nextCursor;
     if (!board || !stage || !cursor) return false;
     const request = dispatch(
-      boardApi.endpoints.getStageDeals.initiate({ stageId, status: columnStatus(stage.kind, args.view), cursor }, { subscribe: false, forceRefetch: true }),
+      boardApi.endpoints.getStageDeals.initiate(
+        { stageId, status: columnStatus(stage.kind, args.view), cursor, ...(args.filter && { filter: args.filter }) },
+        { subscribe: false, forceRefetch: true },
+      ),
     );
     const result = await request;
     if (!result.data) {

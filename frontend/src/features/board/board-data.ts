@@ -1,4 +1,4 @@
-import type { BoardDto, CursorPage, DealDto, DealStatus } from '@autofunnel/shared';
+import type { BoardDto, BoardFilter, CursorPage, DealDto, DealStatus } from '@autofunnel/shared';
 import { columnStatus, type BoardView, type LiveBoard } from './board-view';
 import { findCard } from './live/apply-board-event';
 
@@ -10,8 +10,9 @@ export function statusesOfView(view: BoardView): DealStatus[] {
 /**
  * One board of the view from the API's boards per status (`boards[i]` has the deals of
  * `statusesOfView(view)[i]`): each stage's column comes from the board of the status it shows.
+ * `filter` is what they were fetched with (`me` resolved).
  */
-export function mergeBoards(view: BoardView, boards: readonly BoardDto[], seq: number | null): LiveBoard {
+export function mergeBoards(view: BoardView, boards: readonly BoardDto[], seq: number | null, filter: BoardFilter = {}): LiveBoard {
   const statuses = statusesOfView(view);
   const funnel = boards[0].funnel;
   const columns = funnel.stages.map((stage) => {
@@ -19,7 +20,7 @@ export function mergeBoards(view: BoardView, boards: readonly BoardDto[], seq: n
     const column = board.columns.find((candidate) => candidate.stageId === stage.id);
     return column ?? { stageId: stage.id, count: 0, amountSum: 0, weightedAmountSum: 0, rottenCount: 0, deals: [], nextCursor: null };
   });
-  return { funnel, columns, view, seq };
+  return { funnel, columns, view, filter, seq };
 }
 
 /**

@@ -3,13 +3,10 @@ import type { DealSortField, DealStatus } from '@autofunnel/shared';
 
 export type BoardLayout = 'kanban' | 'list';
 
-/** Whose deals to show: everyone's, the signed-in user's, untaken ones, or one user's (an id). */
-export type ResponsibleFilter = 'all' | 'me' | 'none' | (string & {});
-
 export interface BoardUiState {
   layout: BoardLayout;
+  /** Narrows the loaded cards; the other filters live in the URL (see use-board-url). */
   search: string;
-  responsible: ResponsibleFilter;
   hideEmptyStages: boolean;
   showLost: boolean;
   listSort: DealSortField;
@@ -42,7 +39,6 @@ export function initialBoardUiState(): BoardUiState {
   return {
     layout: storedLayout(),
     search: '',
-    responsible: 'all',
     hideEmptyStages: false,
     showLost: false,
     listSort: 'createdAt',
@@ -61,9 +57,6 @@ export const boardUiSlice = createSlice({
     },
     searchChanged(state, action: PayloadAction<string>) {
       state.search = action.payload;
-    },
-    responsibleFilterChanged(state, action: PayloadAction<ResponsibleFilter>) {
-      state.responsible = action.payload;
     },
     hideEmptyStagesToggled(state, action: PayloadAction<boolean>) {
       state.hideEmptyStages = action.payload;
@@ -96,7 +89,6 @@ export const boardUiSlice = createSlice({
 export const {
   layoutChosen,
   searchChanged,
-  responsibleFilterChanged,
   hideEmptyStagesToggled,
   showLostToggled,
   listSortChanged,

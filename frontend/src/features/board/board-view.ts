@@ -1,4 +1,6 @@
-import type { BoardDto, DealStatus, StageDto, StageKind } from '@autofunnel/shared';
+import type { BoardDto, BoardFilter, DealDto, DealStatus, StageDto, StageKind } from '@autofunnel/shared';
+import { compactFilter, matchesBoardFilter } from './board-filter';
+import { isRotten } from './deal-signals';
 
 /**
  * What the board shows: the deals being worked on (open ones, and the won ones in the won
@@ -10,15 +12,24 @@ export type BoardView = 'open' | 'lost';
 export interface BoardArgs {
   funnelId: string;
   view: BoardView;
+  /** The toolbar's filters (and a swimlane's group value); absent when nothing is filtered. */
+  filter?: BoardFilter;
+}
+
+/** A board's cache key, with the filter left out when it filters nothing (one key per board). */
+export function boardArgs(funnelId: string, view: BoardView, filter?: BoardFilter): BoardArgs {
+  const compact = compactFilter(filter);
+  return compact ? { funnelId, view, filter: compact } : { funnelId, view };
 }
 
 /**
- * A board in the RTK Query cache: the API's board plus what the live updates need, the view it
- * was fetched for and the sequence number of the last funnel event applied to it (null when it
- * was loaded while the live connection was down).
+ * A board in the RTK Query cache: the API's board plus what the live updates need, the view and
+ * the filter it was fetched for (`me` resolved to the user's id) and the sequence number of the
+ * last funnel event applied to it (null when it was loaded while the live connection was down).
  */
 export interface LiveBoard extends BoardDto {
   view: BoardView;
+  filter: BoardFilter;
   seq: number | null;
 }
 
@@ -39,4 +50,14 @@ export function stageById(board: BoardDto, stageId: string): StageDto | undefine
 export function showsOnBoard(board: LiveBoard, stageId: string, status: DealStatus): boolean {
   const stage = stageById(board, stageId);
   return stage !== undefined && columnStatus(stage.kind, board.view) === status;
+}
+
+/** Whether `deal` belongs on `board` by its filter (live changes take it off or put it on). */
+export function passesFilterOf(board: LiveBoard, deal: DealDto, now = Date.now()): boolean {
+  return matchesBoardFilter(deal, board.filter, stageById(board, deal.stageId), now);
+}
+
+/** Whether `deal` counts among its column's rotten deals on `board`. */
+export function rottenOn(board: BoardDto, deal: DealDto, now = Date.now()): boolean {
+  return isRotten(deal, stageById(board, deal.stageId), now);
 }

@@ -1,26 +1,21 @@
 import type { DealDto } from '@autofunnel/shared';
-import type { ResponsibleFilter } from './board-ui-slice';
 
+/**
+ * What narrows the loaded cards in the browser: the search box. (Responsible, branch, source,
+ * type, rotten and reassignment are the server's filters: see board-filter.)
+ */
 export interface CardFilter {
   search: string;
-  responsible: ResponsibleFilter;
-  /** The signed-in user, for "My deals". */
-  meId: string | null;
 }
 
 export function isFiltering(filter: CardFilter): boolean {
-  return filter.search.trim() !== '' || filter.responsible !== 'all';
+  return filter.search.trim() !== '';
 }
 
 const digits = (text: string) => text.replace(/\D/g, '');
 
-/** Whether a card passes the toolbar's search and responsible filter. */
+/** Whether a card passes the toolbar's search. */
 export function matchesCardFilter(deal: DealDto, filter: CardFilter): boolean {
-  const responsibleId = deal.responsible?.id ?? null;
-  if (filter.responsible === 'me' && responsibleId !== filter.meId) return false;
-  if (filter.responsible === 'none' && responsibleId !== null) return false;
-  if (!['all', 'me', 'none'].includes(filter.responsible) && responsibleId !== filter.responsible) return false;
-
   const query = filter.search.trim().toLowerCase();
   if (query === '') return true;
   const texts = [deal.code, deal.title, deal.contact.name, deal.vehicleInterest ?? '', ...deal.contact.emails];

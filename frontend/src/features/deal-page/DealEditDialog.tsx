@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { BUILT_IN_DEAL_TYPES, type DealDto, type DealType, type UpdateDealRequest } from '@autofunnel/shared';
+import type { DealDto, DealType, UpdateDealRequest } from '@autofunnel/shared';
 import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
 import { describeError } from '../../app/describe-error';
 import { Dialog } from '../../components/Dialog';
 import { SelectField } from '../../components/SelectField';
-import { DEAL_TYPE_LABELS } from '../deals/deal-labels';
+import { useListDealTypesQuery } from '../admin/deal-types/deal-types-api';
 import { useUpdateDealMutation } from '../deals/deals-api';
 import { useGetSourcesQuery } from '../directory/directory-api';
 
@@ -64,6 +64,7 @@ function changesOf(fields: DealFields, edited: readonly (keyof DealFields)[]): O
 export function DealEditDialog({ deal, onClose }: { deal: DealDto; onClose(): void }) {
   const [update, { isLoading }] = useUpdateDealMutation();
   const { data: sources } = useGetSourcesQuery();
+  const { data: dealTypes } = useListDealTypesQuery();
   const [fields, setFields] = useState(() => fieldsOf(deal));
   /** The version the fields were filled from: they count as edited when they differ from it. */
   const [base, setBase] = useState(deal);
@@ -133,11 +134,13 @@ export function DealEditDialog({ deal, onClose }: { deal: DealDto; onClose(): vo
         <div className="field-row">
           <SelectField label="Type" value={fields.type} onChange={set('type')}>
             <option value="">Not set</option>
-            {BUILT_IN_DEAL_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {DEAL_TYPE_LABELS[type]}
+            {dealTypes?.map((dealType) => (
+              <option key={dealType.code} value={dealType.code}>
+                {dealType.name}
               </option>
             ))}
+            {/* a type since deleted (or while the list loads) still shows as the deal has it */}
+            {fields.type !== '' && !dealTypes?.some((dealType) => dealType.code === fields.type) && <option value={fields.type}>{fields.type}</option>}
           </SelectField>
           <SelectField label="Source" value={fields.sourceId} onChange={set('sourceId')}>
             <option value="">Not set</option>

@@ -7,7 +7,8 @@ import { selectCurrentUser } from '../auth/auth-slice';
 import { deadlineCountdown, formatAge, formatAmount, formatDateTime } from '../board/format';
 import { CustomerBadge } from '../contacts/CustomerBadge';
 import { formatDay, formatDayTime } from '../deals/date-words';
-import { DEAL_STATUS_LABELS, DEAL_TYPE_LABELS } from '../deals/deal-labels';
+import { dealTypeLabel, useDealTypeNames } from '../admin/deal-types/deal-types-api';
+import { DEAL_STATUS_LABELS } from '../deals/deal-labels';
 import { useGetContactWithDealsQuery } from '../deals/deals-api';
 import { useSourceNames } from '../directory/directory-api';
 import { DealEditDialog } from './DealEditDialog';
@@ -74,6 +75,7 @@ export function DeadlineCountdown({ deal }: { deal: DealDto }) {
  */
 export function DealHeader({ deal, funnel, children }: { deal: DealDto; funnel: FunnelDto | undefined; children?: ReactNode }) {
   const sourceNames = useSourceNames();
+  const dealTypeNames = useDealTypeNames();
   const me = useAppSelector(selectCurrentUser);
   const now = useNow(TICK_MS);
   const [editing, setEditing] = useState(false);
@@ -107,7 +109,7 @@ export function DealHeader({ deal, funnel, children }: { deal: DealDto; funnel: 
         <Fact label="Stage">
           <span className="stage-dot" style={{ background: stage?.color }} aria-hidden="true" /> {stage?.name ?? '…'}
         </Fact>
-        <Fact label="Type">{deal.type ? DEAL_TYPE_LABELS[deal.type] : '—'}</Fact>
+        <Fact label="Type">{deal.type ? dealTypeLabel(dealTypeNames, deal.type) : '—'}</Fact>
         <Fact label="Source">{(deal.sourceId && sourceNames.get(deal.sourceId)) ?? '—'}</Fact>
         <Fact label="Came in through">{deal.channel ?? '—'}</Fact>
         <Fact label="Amount">{deal.amount === null ? '—' : formatAmount(deal.amount)}</Fact>

@@ -334,6 +334,40 @@ describe('DealPage: live', () => {
     expect(screen.getByRole('heading', { name: 'Kia Sportage for Maria' })).toBeInTheDocument();
   });
 
+  it('says so, instead of the stale deal, when the user loses sight of it (deal.hidden)', async () => {
+    let answer: 'deal' | 403 | 404 = 'deal';
+    const forbidden = jsonResponse({ statusCode: 403, message: 'This deal is not yours to see', error: 'Forbidden' }, 403);
+    const gone = jsonResponse({ statusCode: 404, message: 'Deal d1 does not exist', error: 'Not Found' }, 404);
+    serveDealPage((_request, path) => (path === '/api/deals/d1' && answer !== 'deal' ? (answer === 403 ? forbidden.clone() : gone.clone()) : null));
+    const { live } = renderDealPage();
+    await screen.findByRole('heading', { name: 'Kia Sportage for Maria' });
+    await waitFor(() => expect(live.socket().joins()).toHaveLength(1));
+    const hidden = (seq: number, data: Record<string, unknown>) => ({ funnelId: 'funnel-showroom', seq, type: 'deal.hidden' as const, at: '2026-11-23T12:00:00.000Z', actor: null, data });
+
+    // about a deal this user never saw, or another one: nothing changes
+    act(() => live.socket().send(hidden(1, {})));
+    act(() => live.socket().send(hidden(2, { dealId: 'd9' })));
+    expect(screen.getByRole('heading', { name: 'Kia Sportage for Maria' })).toBeInTheDocument();
+
+    // someone else took it: the server now refuses it
+    answer = 403;
+    act(() => live.socket().send(hidden(3, { dealId: 'd1' })));
+    expect(screen.queryByRole('heading', { name: 'Kia Sportage for Maria' })).not.toBeInTheDocument();
+    expect(await screen.findByRole('alert')).toHaveTextContent('This deal is no longer visible to you: it was assigned to someone else');
+    expect(screen.getByRole('link', { name: '← Car showroom board' })).toHaveAttribute('href', '/funnels/funnel-showroom');
+  });
+
+  it('says the deal went to the trash when that is why it was hidden', async () => {
+    let trashed = false;
+    serveDealPage((_request, path) => (path === '/api/deals/d1' && trashed ? jsonResponse({ statusCode: 404, message: 'Deal d1 does not exist', error: 'Not Found' }, 404) : null));
+    const { live } = renderDealPage();
+    await screen.findByRole('heading', { name: 'Kia Sportage for Maria' });
+    await waitFor(() => expect(live.socket().joins()).toHaveLength(1));
+    trashed = true;
+    act(() => live.socket().send({ funnelId: 'funnel-showroom', seq: 1, type: 'deal.hidden', at: '2026-11-23T12:00:00.000Z', actor: null, data: { dealId: 'd1' } }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('This deal does not exist or was moved to the trash');
+  });
+
   it('leaves the funnel room when the page closes', async () => {
     serveDealPage();
     const { live, unmount } = renderDealPage();

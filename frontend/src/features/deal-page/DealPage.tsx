@@ -73,12 +73,15 @@ export function DealPage() {
   const { currentData: deal, error, isFetching, refetch } = useGetDealQuery(dealId);
   const { data: funnels } = useGetFunnelsQuery();
   // Also while in the trash: an admin restoring it brings the page back.
-  useDealLive(deal?.id, deal?.funnelId);
+  const sight = useDealLive(deal?.id, deal?.funnelId);
 
   const funnel = funnels?.find((candidate) => candidate.id === deal?.funnelId);
   if (!deal && isFetching) return <DealPageSkeleton />;
   // A deal trashed or deleted since it was loaded answers 404 too: the old copy is not shown.
   if (error && 'status' in error && error.status === 404) return <GoneDeal title="This deal does not exist or was moved to the trash" />;
+  // The socket said this user lost sight of the deal: never the stale copy.
+  if (sight === 'checking') return <DealPageSkeleton />;
+  if (sight === 'lost') return <GoneDeal title="This deal is no longer visible to you: it was assigned to someone else" funnel={funnel} funnelId={deal?.funnelId} />;
   if (!deal) {
     return (
       <div className="deal-page">

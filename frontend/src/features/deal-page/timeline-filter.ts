@@ -35,6 +35,8 @@ const KIND_OF_TYPE: Record<string, TimelineKind> = {
   'deal.deadline_resolved': 'tasks',
   'deal.follow_up_scheduled': 'tasks',
   'deal.follow_up_returned': 'tasks',
+  // Escalation makes the team lead's urgent call-back task.
+  'deal.sla_escalated': 'tasks',
   'deal.document_added': 'documents',
   'deal.document_renamed': 'documents',
   'deal.document_deleted': 'documents',

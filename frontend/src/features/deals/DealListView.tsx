@@ -9,6 +9,7 @@ import { RowsSkeleton } from '../../components/Skeleton';
 import { ErrorMessage } from '../../components/StatusMessage';
 import { listSortChanged, listStatusChanged, selectBoardUi } from '../board/board-ui-slice';
 import { formatAmount, formatDate } from '../board/format';
+import { useBoardUrl } from '../board/use-board-url';
 import { useSourceNames } from '../directory/directory-api';
 import { DEAL_STATUS_LABELS } from './deal-labels';
 import { useListDealsInfiniteQuery, type DealListArgs } from './deals-api';
@@ -48,11 +49,12 @@ export function DealListView({ funnel }: DealListViewProps) {
   const dispatch = useAppDispatch();
   const navigate = useNavigate();
   const ui = useAppSelector(selectBoardUi);
+  const { filter } = useBoardUrl();
   const sourceNames = useSourceNames();
   const args: DealListArgs = {
     funnelId: funnel.id,
     ...(ui.listStatus !== 'all' && { status: ui.listStatus }),
-    ...(ui.responsible !== 'all' && { responsibleId: ui.responsible }),
+    ...filter,
     ...(ui.search.trim() && { q: ui.search.trim() }),
     sort: ui.listSort,
     order: ui.listOrder,

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { funnel } from '../../test/board-fixtures';
 import { jsonResponse, mockFetch, pathOf, requestsOf } from '../../test/fetch-mock';
 import { signedInAsAnna } from '../../test/fixtures';
@@ -66,5 +66,20 @@ describe('NewDealDialog', () => {
       contact: { name: 'Pieter de Vries', email: 'pieter@example.com' },
       responsibleId: signedInAsAnna.user!.id,
     });
+  });
+
+  it('offers the deal types of the API, the dealership’s own included', async () => {
+    const fetchMock = serve();
+    renderWithStore(<NewDealDialog funnel={funnel} onClose={jest.fn()} onOpenDeal={jest.fn()} />, { auth: signedInAsAnna });
+
+    const type = screen.getByLabelText('Type');
+    await waitFor(() =>
+      expect(within(type).getAllByRole('option').map((option) => option.textContent)).toEqual(['Not known', 'Internet lead', 'Phone call', 'Chat', 'SMS', 'Walk-in', 'Fleet enquiry']),
+    );
+    fireEvent.change(screen.getByLabelText('Customer'), { target: { value: 'Jansen' } });
+    fireEvent.click(await screen.findByRole('button', { name: /Maria Jansen/ }));
+    fireEvent.change(type, { target: { value: 'fleet_enquiry' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create deal' }));
+    expect(await lastDealRequest(fetchMock)).toEqual({ funnelId: funnel.id, contactId: 'c-known', type: 'fleet_enquiry' });
   });
 });

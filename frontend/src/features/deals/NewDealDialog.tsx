@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { BUILT_IN_DEAL_TYPES, type ContactDto, type CreateDealRequest, type DealType, type FunnelDto } from '@autofunnel/shared';
+import type { ContactDto, CreateDealRequest, DealType, FunnelDto } from '@autofunnel/shared';
 import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
 import { describeError } from '../../app/describe-error';
 import { useAppDispatch, useAppSelector } from '../../app/store';
@@ -7,9 +7,9 @@ import { toastShown } from '../../app/toasts-slice';
 import { Dialog } from '../../components/Dialog';
 import { SelectField } from '../../components/SelectField';
 import { selectCurrentUser } from '../auth/auth-slice';
+import { useListDealTypesQuery } from '../admin/deal-types/deal-types-api';
 import { ContactSuggestions } from '../contacts/ContactSuggestions';
 import { useGetSourcesQuery } from '../directory/directory-api';
-import { DEAL_TYPE_LABELS } from './deal-labels';
 import { useCreateDealMutation, useSearchContactsQuery } from './deals-api';
 
 interface NewDealDialogProps {
@@ -79,6 +79,7 @@ export function NewDealDialog({ funnel, onClose, onOpenDeal }: NewDealDialogProp
   const dispatch = useAppDispatch();
   const me = useAppSelector(selectCurrentUser);
   const { data: sources } = useGetSourcesQuery();
+  const { data: dealTypes } = useListDealTypesQuery();
   const [create, { isLoading }] = useCreateDealMutation();
   const [query, setQuery] = useState('');
   const [picked, setPicked] = useState<ContactDto | null>(null);
@@ -169,9 +170,9 @@ export function NewDealDialog({ funnel, onClose, onOpenDeal }: NewDealDialogProp
           </SelectField>
           <SelectField label="Type" value={type} onChange={(value) => setType(value as DealType | '')}>
             <option value="">Not known</option>
-            {BUILT_IN_DEAL_TYPES.map((value) => (
-              <option key={value} value={value}>
-                {DEAL_TYPE_LABELS[value]}
+            {dealTypes?.map((dealType) => (
+              <option key={dealType.code} value={dealType.code}>
+                {dealType.name}
               </option>
             ))}
           </SelectField>

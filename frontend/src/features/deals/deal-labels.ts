@@ -1,12 +1,6 @@
-import type { DealStatus, DealType, TaskKind } from '@autofunnel/shared';
+import type { DealStatus, TaskKind } from '@autofunnel/shared';
 
-export const DEAL_TYPE_LABELS: Record<DealType, string> = {
-  internet_lead: 'Internet lead',
-  phone_up: 'Phone call',
-  chat: 'Chat',
-  sms: 'SMS',
-  walk_in: 'Walk-in',
-};
+// Deal types are admin-edited: their names come from the API (useDealTypeNames in admin/deal-types).
 
 export const DEAL_STATUS_LABELS: Record<DealStatus, string> = {
   open: 'Open',

@@ -1,5 +1,6 @@
 import type {
   AssignDealRequest,
+  BoardFilter,
   CloseDealRequest,
   ContactDto,
   ContactWithDealsDto,
@@ -17,10 +18,10 @@ import { dealChangedOnBoards, placeOf } from '../board/board-api';
 import type { PreviousPlace } from '../board/live/apply-board-event';
 
 /** The list view's filters and sort (the query string of GET /api/deals). */
-export interface DealListArgs {
+/** The list view's query: the board's filters (`BoardFilter`) plus its own. */
+export interface DealListArgs extends BoardFilter {
   funnelId: string;
   status?: DealStatus;
-  responsibleId?: string;
   q?: string;
   sort: DealSortField;
   order: 'asc' | 'desc';

@@ -227,6 +227,10 @@ export function describeDealEvent(event: DealEventDto, names: EventNames): strin
       return `Reopened it${data.fromStatus === 'won' || data.fromStatus === 'lost' ? ` (it was ${data.fromStatus})` : ''}`;
     case 'deal.updated':
       return describeChanges(data.changes);
+    case 'deal.sla_escalated':
+      return 'Nobody took it into work in time: escalated to the team lead, with an urgent call-back task';
+    case 'deal.flagged_for_reassignment':
+      return 'Flagged for reassignment: its responsible was deactivated';
     case 'deal.note_added':
       return `Note: ${text(data.text) ?? ''}`.trim();
     case 'deal.trade_in_added':

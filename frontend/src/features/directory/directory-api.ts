@@ -17,6 +17,7 @@ export const directoryApi = api.injectEndpoints({
     }),
     getBranches: build.query<BranchDto[], void>({
       query: () => '/branches',
+      providesTags: ['Branch'],
       keepUnusedDataFor: 600,
     }),
   }),

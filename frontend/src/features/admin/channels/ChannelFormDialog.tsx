@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
-import { CHANNEL_KINDS, type ChannelDto, type ChannelKind, type ChannelWithKeyDto, type FunnelDto, type SourceDto, type UpdateChannelRequest } from '@autofunnel/shared';
+import { CHANNEL_KINDS, type BranchDto, type ChannelDto, type ChannelKind, type ChannelWithKeyDto, type FunnelDto, type SourceDto, type UpdateChannelRequest } from '@autofunnel/shared';
 import { describeError } from '../../../app/describe-error';
 import { Dialog } from '../../../components/Dialog';
 import { SelectField } from '../../../components/SelectField';
@@ -12,6 +12,7 @@ interface ChannelFormDialogProps {
   channel?: ChannelDto;
   funnels: readonly FunnelDto[];
   sources: readonly SourceDto[];
+  branches: readonly BranchDto[];
   onClose(): void;
   /** A channel was added: its key, to be shown once. */
   onCreated(channel: ChannelWithKeyDto): void;
@@ -23,6 +24,8 @@ interface ChannelFields {
   funnelId: string;
   /** '' for none. */
   sourceId: string;
+  /** '' for none. */
+  branchId: string;
   mergeRepeatRequests: boolean;
   /** As typed; checked on submit. */
   rateLimitPerMinute: string;
@@ -39,21 +42,24 @@ function fieldsOf(channel: ChannelDto | undefined, funnels: readonly FunnelDto[]
         kind: channel.kind,
         funnelId: channel.funnelId,
         sourceId: channel.sourceId ?? '',
+        branchId: channel.branchId ?? '',
         mergeRepeatRequests: channel.mergeRepeatRequests,
         rateLimitPerMinute: String(channel.rateLimitPerMinute),
         active: channel.active,
       }
-    : { name: '', kind: 'web', funnelId: funnels[0]?.id ?? '', sourceId: '', mergeRepeatRequests: true, rateLimitPerMinute: String(DEFAULT_RATE_LIMIT), active: true };
+    : { name: '', kind: 'web', funnelId: funnels[0]?.id ?? '', sourceId: '', branchId: '', mergeRepeatRequests: true, rateLimitPerMinute: String(DEFAULT_RATE_LIMIT), active: true };
 }
 
 /** Only what was changed, so that an edit does not undo someone else's change to another field. */
 function changesOf(channel: ChannelDto, fields: ChannelFields, rateLimitPerMinute: number): UpdateChannelRequest {
   const sourceId = fields.sourceId || null;
+  const branchId = fields.branchId || null;
   return {
     ...(fields.name !== channel.name && { name: fields.name }),
     ...(fields.kind !== channel.kind && { kind: fields.kind }),
     ...(fields.funnelId !== channel.funnelId && { funnelId: fields.funnelId }),
     ...(sourceId !== channel.sourceId && { sourceId }),
+    ...(branchId !== channel.branchId && { branchId }),
     ...(fields.mergeRepeatRequests !== channel.mergeRepeatRequests && { mergeRepeatRequests: fields.mergeRepeatRequests }),
     ...(rateLimitPerMinute !== channel.rateLimitPerMinute && { rateLimitPerMinute }),
     ...(fields.active !== channel.active && { active: fields.active }),
@@ -76,6 +82,29 @@ function CheckboxField({ label, hint, checked, onChange }: { label: string; hint
   );
 }
 
+/** The branch that receives the channel's requests: their deals get it (who sees them, who they are distributed to). */
+function BranchField({ branches, value, onChange }: { branches: readonly BranchDto[]; value: string; onChange(value: string): void }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        Branch
+      </label>
+      <select id={id} value={value} aria-describedby={`${id}-hint`} onChange={(event) => onChange(event.target.value)}>
+        <option value="">None (every branch)</option>
+        {branches.map((branch) => (
+          <option key={branch.id} value={branch.id}>
+            {branch.name}
+          </option>
+        ))}
+      </select>
+      <p id={`${id}-hint`} className="muted small">
+        Requests from this channel go to this branch: its team lead sees them, and automatic distribution picks among its managers on duty.
+      </p>
+    </div>
+  );
+}
+
 function RateLimitField({ value, onChange }: { value: string; onChange(value: string): void }) {
   const id = useId();
   return (
@@ -91,8 +120,8 @@ function RateLimitField({ value, onChange }: { value: string; onChange(value: st
   );
 }
 
-/** Add a channel, or edit one: name, kind, the funnel and source of its deals, repeat requests, active. */
-export function ChannelFormDialog({ channel, funnels, sources, onClose, onCreated }: ChannelFormDialogProps) {
+/** Add a channel, or edit one: name, kind, the funnel, source and branch of its deals, repeat requests, active. */
+export function ChannelFormDialog({ channel, funnels, sources, branches, onClose, onCreated }: ChannelFormDialogProps) {
   const nameId = useId();
   const [create, creating] = useCreateChannelMutation();
   const [update, updating] = useUpdateChannelMutation();
@@ -114,9 +143,9 @@ export function ChannelFormDialog({ channel, funnels, sources, onClose, onCreate
         if (Object.keys(changes).length > 0) await update({ id: channel.id, changes }).unwrap();
         onClose();
       } else {
-        const { kind, funnelId, sourceId, mergeRepeatRequests } = fields;
+        const { kind, funnelId, sourceId, branchId, mergeRepeatRequests } = fields;
         const limit = rateLimitPerMinute === DEFAULT_RATE_LIMIT ? {} : { rateLimitPerMinute };
-        onCreated(await create({ name, kind, funnelId, ...(sourceId && { sourceId }), mergeRepeatRequests, ...limit }).unwrap());
+        onCreated(await create({ name, kind, funnelId, ...(sourceId && { sourceId }), ...(branchId && { branchId }), mergeRepeatRequests, ...limit }).unwrap());
       }
     } catch (failure) {
       setProblem(describeError(failure as FetchBaseQueryError));
@@ -158,6 +187,7 @@ export function ChannelFormDialog({ channel, funnels, sources, onClose, onCreate
             ))}
           </SelectField>
         </div>
+        <BranchField branches={branches} value={fields.branchId} onChange={set('branchId')} />
         <CheckboxField
           label="Merge repeat requests"
           hint="A request from a customer who already has an open deal in this funnel is added to that deal instead of opening another."

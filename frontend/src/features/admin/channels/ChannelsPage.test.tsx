@@ -12,12 +12,18 @@ const sources = [
   { id: 'src-phone', name: 'Phone call' },
 ];
 
+const branches = [
+  { id: 'br-north', name: 'North' },
+  { id: 'br-south', name: 'South' },
+];
+
 const websiteForm: ChannelDto = {
   id: 'ch-web',
   name: 'Website: test-drive form',
   kind: 'web',
   funnelId: showroom.id,
   sourceId: 'src-web',
+  branchId: null,
   mergeRepeatRequests: true,
   rateLimitPerMinute: 120,
   apiKeyPrefix: 'af_3k9x',
@@ -50,6 +56,7 @@ function serve(answer: Answer = () => null, channels: ChannelDto[] = [websiteFor
     if (path === '/api/channels' && request.method === 'GET') return jsonResponse(channels);
     if (path === '/api/funnels') return jsonResponse([showroom, service]);
     if (path === '/api/sources') return jsonResponse(sources);
+    if (path === '/api/branches') return jsonResponse(branches);
     return jsonResponse({ statusCode: 404, message: `No route ${request.method} ${path}`, error: 'Not Found' }, 404);
   });
 }
@@ -83,7 +90,7 @@ function setClipboard(clipboard: Partial<Clipboard> | undefined) {
 afterEach(() => setClipboard(undefined));
 
 describe('ChannelsPage', () => {
-  it('lists the channels with their funnel, source, key prefix and state', async () => {
+  it('lists the channels with their funnel, source, branch, key prefix and state', async () => {
     serve();
     openPage('/admin/channels');
 
@@ -96,7 +103,7 @@ describe('ChannelsPage', () => {
     expect(within(web).getByText('Active')).toBeInTheDocument();
 
     const phone = await rowOf('Service hotline');
-    expect(phone).toHaveTextContent(/Phone line\s*Service\s*None\s*af_p7q2…\s*New deal\s*Off\s*Never/);
+    expect(phone).toHaveTextContent(/Phone line\s*Service\s*None\s*Any\s*af_p7q2…\s*New deal\s*Off\s*Never/);
 
     expect(screen.getByRole('link', { name: 'Admin' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('link', { name: 'Channels' })).toHaveAttribute('aria-current', 'page');
@@ -211,6 +218,28 @@ describe('ChannelsPage', () => {
 
     expect(await sentTo(fetchMock, 'PATCH', '/api/channels/')).toEqual({ path: '/api/channels/ch-phone', body: { sourceId: 'src-phone', active: true, rateLimitPerMinute: 30 } });
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
+
+  it('routes a channel’s requests to a branch, and shows it in the table', async () => {
+    const fetchMock = serve(async (request, path) =>
+      path === '/api/channels/ch-web' && request.method === 'PATCH' ? jsonResponse({ ...websiteForm, ...(await request.clone().json()) }) : null,
+      [websiteForm, { ...serviceHotline, branchId: 'br-south' }],
+    );
+    openPage('/admin/channels');
+
+    const hotline = await rowOf('Service hotline');
+    await waitFor(() => expect(hotline).toHaveTextContent('South'));
+    expect(await rowOf('Website: test-drive form')).toHaveTextContent('Any');
+
+    fireEvent.click(within(await rowOf('Website: test-drive form')).getByRole('button', { name: 'Edit Website: test-drive form' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit “Website: test-drive form”' });
+    const branch = within(dialog).getByLabelText('Branch');
+    expect(branch).toHaveValue('');
+    expect(within(dialog).getByText(/Requests from this channel go to this branch/)).toBeInTheDocument();
+    fireEvent.change(branch, { target: { value: 'br-north' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    expect(await sentTo(fetchMock, 'PATCH', '/api/channels/')).toEqual({ path: '/api/channels/ch-web', body: { branchId: 'br-north' } });
   });
 
   it('deletes a channel after confirming', async () => {

@@ -5,7 +5,7 @@ import { useAppDispatch } from '../../../app/store';
 import { toastShown } from '../../../app/toasts-slice';
 import { RowsSkeleton } from '../../../components/Skeleton';
 import { ErrorMessage } from '../../../components/StatusMessage';
-import { useGetSourcesQuery } from '../../directory/directory-api';
+import { useGetBranchesQuery, useGetSourcesQuery } from '../../directory/directory-api';
 import { useGetFunnelsQuery } from '../../funnels/funnels-api';
 import { ChannelFormDialog } from './ChannelFormDialog';
 import { ChannelKeyPanel } from './ChannelKeyPanel';
@@ -27,8 +27,10 @@ export function ChannelsPage() {
   const { data: channels, isLoading, error, refetch } = useGetChannelsQuery();
   const { data: funnels } = useGetFunnelsQuery();
   const { data: sources } = useGetSourcesQuery();
+  const { data: branches } = useGetBranchesQuery();
   const funnelNames = useNames(funnels);
   const sourceNames = useNames(sources);
+  const branchNames = useNames(branches);
   const [rotateKey] = useRotateChannelKeyMutation();
   const [deleteChannel] = useDeleteChannelMutation();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
@@ -71,6 +73,7 @@ export function ChannelsPage() {
           channels={channels}
           funnelNames={funnelNames}
           sourceNames={sourceNames}
+          branchNames={branchNames}
           onEdit={(channel) => setDialog({ kind: 'edit', channel })}
           onRotateKey={(channel) => setDialog({ kind: 'rotate', channel })}
           onDelete={(channel) => setDialog({ kind: 'delete', channel })}
@@ -82,6 +85,7 @@ export function ChannelsPage() {
           channel={dialog.kind === 'edit' ? dialog.channel : undefined}
           funnels={funnels ?? []}
           sources={sources ?? []}
+          branches={branches ?? []}
           onClose={close}
           onCreated={showKey}
         />

@@ -6,6 +6,7 @@ interface ChannelsTableProps {
   channels: readonly ChannelDto[];
   funnelNames: ReadonlyMap<string, string>;
   sourceNames: ReadonlyMap<string, string>;
+  branchNames: ReadonlyMap<string, string>;
   onEdit(channel: ChannelDto): void;
   onRotateKey(channel: ChannelDto): void;
   onDelete(channel: ChannelDto): void;
@@ -21,8 +22,8 @@ function RowAction({ label, channel, onClick }: { label: string; channel: Channe
   );
 }
 
-/** The channels: where their deals go, their key (by its first characters) and when they last sent a lead. */
-export function ChannelsTable({ channels, funnelNames, sourceNames, onEdit, onRotateKey, onDelete }: ChannelsTableProps) {
+/** The channels: where their deals go (funnel, source, branch), their key (by its first characters) and when they last sent a lead. */
+export function ChannelsTable({ channels, funnelNames, sourceNames, branchNames, onEdit, onRotateKey, onDelete }: ChannelsTableProps) {
   return (
     <div className="table-scroll">
       <table className="deal-table admin-table">
@@ -32,6 +33,7 @@ export function ChannelsTable({ channels, funnelNames, sourceNames, onEdit, onRo
             <th scope="col">Kind</th>
             <th scope="col">Funnel</th>
             <th scope="col">Source</th>
+            <th scope="col">Branch</th>
             <th scope="col">Key</th>
             <th scope="col">Repeat requests</th>
             <th scope="col">Status</th>
@@ -50,6 +52,7 @@ export function ChannelsTable({ channels, funnelNames, sourceNames, onEdit, onRo
               <td>{CHANNEL_KIND_LABELS[channel.kind] ?? channel.kind}</td>
               <td>{funnelNames.get(channel.funnelId) ?? '—'}</td>
               <td>{(channel.sourceId && sourceNames.get(channel.sourceId)) || <span className="muted">None</span>}</td>
+              <td>{(channel.branchId && branchNames.get(channel.branchId)) || <span className="muted">Any</span>}</td>
               <td>
                 <code className="admin-table__key">{channel.apiKeyPrefix}…</code>
               </td>

@@ -9,6 +9,7 @@ import type { AuthState } from '../../auth/auth-slice';
 import { LostReasonsPage } from './LostReasonsPage';
 
 const admin: AuthState = { ...signedInAsAnna, user: { ...signedInAsAnna.user!, role: 'admin' } };
+const IN_USE = '"Bought elsewhere" is the reason of 3 lost deals; choose a reason to give them instead (replaceWith)';
 
 /** A lost reasons API whose list changes as the page edits it, as the server does (moves shift the others). */
 function serveReasons() {
@@ -42,6 +43,8 @@ function serveReasons() {
       return jsonResponse(reasons.find((reason) => reason.id === id));
     }
     if (request.method === 'DELETE') {
+      const replaceWith = url.searchParams.get('replaceWith');
+      if (id === 'lr-elsewhere' && !replaceWith) return jsonResponse({ statusCode: 409, message: IN_USE, error: 'Conflict' }, 409);
       reasons = reasons.filter((reason) => reason.id !== id);
       return new Response(null, { status: 204 });
     }
@@ -123,18 +126,37 @@ describe('LostReasonsPage', () => {
     ]);
   });
 
-  it('deletes a reason after confirming, saying that lost deals keep it', async () => {
+  it('deletes an unused reason after confirming', async () => {
     const fetchMock = serveReasons();
     openPage();
 
     fireEvent.click(await screen.findByRole('button', { name: 'Delete “Unreachable”' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete “Unreachable”?' });
-    expect(dialog).toHaveTextContent('Deals already lost for this reason keep it');
+    expect(dialog).toHaveTextContent('Managers can no longer pick it when a deal is lost.');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete reason' }));
 
     expect(await screen.findByText('Lost reason “Unreachable” deleted.')).toBeInTheDocument();
     await waitFor(() => expect(names()).toEqual(['Refused', 'Bought elsewhere']));
     expect(await sent(fetchMock, 'DELETE')).toEqual([{ path: '/api/lost-reasons/lr-unreachable', body: null }]);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('for a reason lost deals give, shows the server’s answer and retries with the reason they get instead', async () => {
+    const fetchMock = serveReasons();
+    openPage();
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete “Bought elsewhere”' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete “Bought elsewhere”?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete reason' }));
+
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(IN_USE);
+    const replacement = within(dialog).getByLabelText('Give its lost deals the reason');
+    expect(within(replacement).getAllByRole('option').map((option) => option.textContent)).toEqual(['Choose a reason…', 'Refused', 'Unreachable']);
+    fireEvent.change(replacement, { target: { value: 'lr-refused' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Move them and delete' }));
+
+    expect(await screen.findByText('Lost reason “Bought elsewhere” deleted; its deals are now lost for “Refused”.')).toBeInTheDocument();
+    expect((await sent(fetchMock, 'DELETE')).map((request) => request.path)).toEqual(['/api/lost-reasons/lr-elsewhere', '/api/lost-reasons/lr-elsewhere?replaceWith=lr-refused']);
+    await waitFor(() => expect(names()).toEqual(['Refused', 'Unreachable']));
   });
 });

@@ -7,8 +7,8 @@ import { toastShown } from '../../../app/toasts-slice';
 import { RowsSkeleton } from '../../../components/Skeleton';
 import { ErrorMessage } from '../../../components/StatusMessage';
 import { useGetLostReasonsQuery } from '../../deal-page/deal-page-api';
-import { ConfirmDialog } from '../channels/ConfirmDialog';
 import { AddNameForm } from '../AddNameForm';
+import { DeleteWithReplacementDialog } from '../DeleteWithReplacementDialog';
 import { LostReasonRow } from './LostReasonRow';
 import { useCreateLostReasonMutation, useDeleteLostReasonMutation, useUpdateLostReasonMutation } from './lost-reasons-api';
 import './lost-reasons.css';
@@ -41,7 +41,7 @@ export function LostReasonsPage() {
           <h1 id={titleId} className="admin-page__title">
             Lost reasons
           </h1>
-          <p className="muted">A manager closing a deal as lost picks one of these, in this order. Renaming or deleting one does not change deals already lost.</p>
+          <p className="muted">A manager closing a deal as lost picks one of these, in this order. Renaming one does not change deals already lost.</p>
         </div>
       </div>
       <AddLostReasonForm />
@@ -70,19 +70,17 @@ export function LostReasonsPage() {
         </ol>
       )}
       {deleting && (
-        <ConfirmDialog
-          title={`Delete “${deleting.name}”?`}
-          confirmLabel="Delete reason"
-          danger
+        <DeleteWithReplacementDialog
+          noun="reason"
+          item={deleting}
+          others={reasons.filter((reason) => reason.id !== deleting.id)}
+          replaceLabel="Give its lost deals the reason"
+          deletedText={(replacement) => `Lost reason “${deleting.name}” deleted${replacement ? `; its deals are now lost for “${replacement.name}”` : ''}.`}
+          remove={(replaceWith) => remove({ id: deleting.id, replaceWith }).unwrap()}
           onClose={() => setDeleting(null)}
-          onConfirm={async () => {
-            await remove(deleting.id).unwrap();
-            setDeleting(null);
-            dispatch(toastShown({ kind: 'success', text: `Lost reason “${deleting.name}” deleted.` }));
-          }}
         >
-          <p>Managers can no longer pick it when a deal is lost. Deals already lost for this reason keep it: their reason stays as it was written.</p>
-        </ConfirmDialog>
+          <p>Managers can no longer pick it when a deal is lost. If deals were lost for it, you choose the reason they get instead.</p>
+        </DeleteWithReplacementDialog>
       )}
     </section>
   );

@@ -17,10 +17,14 @@ export const lostReasonsApi = api.injectEndpoints({
       query: ({ id, changes }) => ({ url: `/lost-reasons/${encodeURIComponent(id)}`, method: 'PATCH', body: changes }),
       invalidatesTags: (_result, error) => (error ? [] : ['LostReason']),
     }),
-    /** Deals lost for it keep their reason: it is stored on them as text. */
-    deleteLostReason: build.mutation<void, string>({
-      query: (id) => ({ url: `/lost-reasons/${encodeURIComponent(id)}`, method: 'DELETE' }),
-      invalidatesTags: (_result, error) => (error ? [] : ['LostReason']),
+    /** A reason in use may be refused (409) unless `replaceWith` names the reason its deals get instead. */
+    deleteLostReason: build.mutation<void, { id: string; replaceWith?: string }>({
+      query: ({ id, replaceWith }) => ({
+        url: `/lost-reasons/${encodeURIComponent(id)}`,
+        method: 'DELETE',
+        params: replaceWith ? { replaceWith } : undefined,
+      }),
+      invalidatesTags: (_result, error, { replaceWith }) => (error ? [] : replaceWith ? ['LostReason', 'Deal', 'DealList'] : ['LostReason']),
     }),
   }),
 });

@@ -8,4 +8,6 @@ export const STAGE_ROW = 'stage-row';
 export interface DealDragItem {
   deal: DealDto;
   fromStageId: string;
+  /** The swimlane it was picked up in (none when the board is not grouped). */
+  laneKey?: string;
 }

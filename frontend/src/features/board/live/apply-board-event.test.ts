@@ -163,6 +163,32 @@ describe('applyBoardEvent: deals in the trash or in long-term follow-up', () => 
   });
 });
 
+describe('applyBoardEvent: deals the user may no longer see (deal.hidden)', () => {
+  const hidden = (seq: number, data: Record<string, unknown>): BoardEvent => ({ funnelId: start.funnel.id, seq, type: 'deal.hidden', at: '2026-11-23T10:00:00.000Z', actor: null, data });
+
+  it('takes the named deal off the board, with its count and sum, like a trashed one', () => {
+    const { next, outcome } = apply(start, hidden(11, { dealId: 'b' }));
+    expect(outcome).toBe('applied');
+    expect(cardIds(next)['st-selection']).toEqual(['a']);
+    expect(column(next, 'st-selection')).toMatchObject({ count: 1, amountSum: 1000 });
+    expect(next.seq).toBe(11);
+  });
+
+  it('only counts the seq for a deal.hidden about a deal the user never saw', () => {
+    const { next, outcome } = apply(start, hidden(11, {}));
+    expect(outcome).toBe('ignored');
+    expect(cardIds(next)).toEqual(cardIds(start));
+    expect(column(next, 'st-selection')).toMatchObject({ count: 2, amountSum: 3500 });
+    expect(next.seq).toBe(11);
+  });
+
+  it('asks for the board again when the named deal may be counted further down a paged column', () => {
+    const paged = board({ 'st-selection': { deals: [a, b], count: 120, amountSum: 500000, nextCursor: 'cursor-1' } });
+    expect(apply(paged, hidden(11, { dealId: 'far' })).outcome).toBe('refetch');
+    expect(apply(start, hidden(11, { dealId: 'not-on-this-board' })).outcome).toBe('ignored');
+  });
+});
+
 describe('applyBoardEvent: sequence numbers and versions', () => {
   const moved = { ...a, stageId: 'st-test-drive', position: 'a1V', version: 2 };
 

@@ -1,6 +1,7 @@
 import type { BoardColumnDto, BoardEvent, DealDto, DealStatus } from '@autofunnel/shared';
-import { BOARD_EVENT_TYPES } from '@autofunnel/shared';
-import { showsOnBoard, stageById, type LiveBoard } from '../board-view';
+import { BOARD_EVENT_TYPES, HIDDEN_EVENT_TYPE } from '@autofunnel/shared';
+import { isFiltered } from '../board-filter';
+import { passesFilterOf, rottenOn, showsOnBoard, stageById, type LiveBoard } from '../board-view';
 
 /**
  * What applying a change did to a board: changed it, left it alone (stale, duplicate, or not
@@ -90,15 +91,17 @@ export function insertionIndex(deals: readonly DealDto[], position: string): num
   return index < 0 ? deals.length : index;
 }
 
-function takeOut(column: BoardColumnDto, amount: number) {
+/** A card leaves a column's figures (`rotten` only when known: a card not loaded is not). */
+function takeOut(column: BoardColumnDto, amount: number, rotten = false) {
   column.count = Math.max(0, column.count - 1);
   column.amountSum = roundMoney(column.amountSum - amount);
+  if (rotten) column.rottenCount = Math.max(0, column.rottenCount - 1);
 }
 
 /**
  * Puts the latest state of `deal` on the board (mutating it: call it on an immer draft): its
  * card leaves wherever it was and goes, by its order key, into its stage's column if the board
- * shows deals like it; counts and sums follow. A card already at a newer version is left alone,
+ * shows deals like it (its status, and its filter if any); counts, sums and rotten counts follow. A card already at a newer version is left alone,
  * so an echo of an older change never undoes a newer (e.g. optimistic) one. A card that would
  * sort after the last loaded card of a column with more pages is only counted: it arrives with
  * its page.
@@ -110,19 +113,24 @@ export function upsertDeal(board: LiveBoard, deal: DealDto, previous?: PreviousP
 
   if (found) {
     found.column.deals.splice(found.index, 1);
-    takeOut(found.column, amountOf(found.card));
+    takeOut(found.column, amountOf(found.card), rottenOn(board, found.card));
   } else if (previous && showsOnBoard(board, previous.stageId, previous.status)) {
     // Not loaded, yet counted: it sat further down its column.
     const column = columnOf(board, previous.stageId);
-    if (column && column.nextCursor !== null) takeOut(column, Number(previous.amount ?? 0));
+    if (column && column.nextCursor !== null) {
+      // Filtered, it may not have passed the filter before this change: only the server knows.
+      if (isFiltered(board.filter)) return 'refetch';
+      takeOut(column, Number(previous.amount ?? 0));
+    }
   }
 
   if (!stageById(board, deal.stageId)) return 'refetch'; // a stage this board does not know yet
-  if (isOffBoard(deal) || !showsOnBoard(board, deal.stageId, deal.status)) return 'applied';
+  if (isOffBoard(deal) || !showsOnBoard(board, deal.stageId, deal.status) || !passesFilterOf(board, deal)) return 'applied';
   const column = columnOf(board, deal.stageId);
   if (!column) return 'refetch';
   column.count += 1;
   column.amountSum = roundMoney(column.amountSum + amountOf(deal));
+  if (rottenOn(board, deal)) column.rottenCount += 1;
   const index = insertionIndex(column.deals, deal.position);
   if (index < column.deals.length || column.nextCursor === null) column.deals.splice(index, 0, deal);
   return 'applied';
@@ -167,6 +175,24 @@ export function previousPlace(board: LiveBoard, event: BoardEvent & { deal: Deal
 }
 
 /**
+ * `deal.hidden`: the user may no longer see a deal (someone else took it, it went to another
+ * branch or the trash). Naming the deal, its card leaves like a trashed one; without a deal id
+ * the event is about a deal this user never saw and only keeps the seq counting.
+ */
+function dropHiddenDeal(board: LiveBoard, event: BoardEvent): BoardPatchOutcome {
+  const dealId = event.data?.dealId;
+  if (typeof dealId !== 'string') return 'ignored';
+  const found = findCard(board, dealId);
+  if (found) {
+    found.column.deals.splice(found.index, 1);
+    takeOut(found.column, amountOf(found.card), rottenOn(board, found.card));
+    return 'applied';
+  }
+  // Not loaded: it may be counted further down a paged column, and only the server knows which.
+  return board.columns.some((column) => column.nextCursor !== null) ? 'refetch' : 'ignored';
+}
+
+/**
  * Applies one `board:event` to a board (mutating it: call it on an immer draft). Events at or
  * below the board's `seq` are stale or duplicates and change nothing; deal events move the
  * deal's card; changes of stages or the funnel ask for the board to be fetched again.
@@ -175,6 +201,7 @@ export function applyBoardEvent(board: LiveBoard, event: BoardEvent): BoardPatch
   if (event.funnelId !== board.funnel.id) return 'ignored';
   if (board.seq !== null && event.seq <= board.seq) return 'ignored';
   board.seq = event.seq;
+  if (event.type === HIDDEN_EVENT_TYPE) return dropHiddenDeal(board, event);
   if (isDealEvent(event)) return upsertDeal(board, event.deal, previousPlace(board, event));
   if (DEAL_EVENT_TYPES.has(event.type) || SHAPE_EVENT_TYPES.has(event.type)) return 'refetch';
   return 'ignored';
