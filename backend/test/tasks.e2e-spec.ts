@@ -73,14 +73,14 @@ describe('tasks, calls, meetings and my day (e2e)', () => {
         title: 'Showroom visit',
         dueAt: at(DAY),
         endsAt: at(DAY + HOUR),
-        assigneeId: boris.id,
+        assigneeId: lead.id,
         participantIds: [lead.id, anna.id],
         branchId: branch.id,
         priority: 'high',
         notes: 'Bring the trade-in papers',
       });
       expect(meeting).toMatchObject({
-        assignee: { id: boris.id, name: 'Boris' },
+        assignee: { id: lead.id, name: lead.name },
         participants: [{ id: anna.id, name: 'Anna' }, { id: lead.id, name: lead.name }],
         branchId: branch.id,
         priority: 'high',
@@ -136,16 +136,16 @@ describe('tasks, calls, meetings and my day (e2e)', () => {
       const response = await t.http
         .patch(`/api/tasks/${task.id}`)
         .set(anna.auth)
-        .send({ dueAt: at(2 * HOUR), endsAt: at(3 * HOUR), assigneeId: boris.id, participantIds: [anna.id], notes: 'Moved by the customer' })
+        .send({ dueAt: at(2 * HOUR), endsAt: at(3 * HOUR), assigneeId: lead.id, participantIds: [anna.id], notes: 'Moved by the customer' })
         .expect(200);
-      expect(response.body).toMatchObject({ dueAt: at(2 * HOUR), endsAt: at(3 * HOUR), assignee: { id: boris.id }, participants: [{ id: anna.id }], notes: 'Moved by the customer' });
+      expect(response.body).toMatchObject({ dueAt: at(2 * HOUR), endsAt: at(3 * HOUR), assignee: { id: lead.id }, participants: [{ id: anna.id }], notes: 'Moved by the customer' });
       const updated = (await events(deal.id)).find((event) => event.type === 'deal.task_updated');
       expect(updated?.data).toMatchObject({
         taskId: task.id,
         changes: {
           dueAt: { from: at(HOUR), to: at(2 * HOUR) },
           endsAt: { from: null, to: at(3 * HOUR) },
-          assignee: { from: { id: anna.id, name: 'Anna' }, to: { id: boris.id, name: 'Boris' } },
+          assignee: { from: { id: anna.id, name: 'Anna' }, to: { id: lead.id, name: lead.name } },
           participants: { from: [{ id: lead.id, name: lead.name }], to: [{ id: anna.id, name: 'Anna' }] },
           notes: { from: null, to: 'Moved by the customer' },
         },
@@ -220,14 +220,19 @@ describe('tasks, calls, meetings and my day (e2e)', () => {
       await t.http.get(`/api/deals/${deal.id}/tasks`).expect(401);
     });
 
-    it("keeps an assignee off a task on a deal they may not see, until the deal is theirs", async () => {
-      const forBoris = await addTask(anna, { kind: 'call', title: 'Boris calls in German', assigneeId: boris.id });
-      const myDay = async () => ((await t.http.get('/api/my-day').set(boris.auth).expect(200)).body as MyDayDto).tasks.map((task) => task.id);
-      expect(await myDay()).not.toContain(forBoris.id);
-      await t.http.post(`/api/tasks/${forBoris.id}/complete`).set(boris.auth).send({ result: 'Done' }).expect(403);
+    it('refuses a task for someone who cannot see the deal, naming them; once the deal is theirs, they get it', async () => {
+      const refused = await t.http.post(`/api/deals/${deal.id}/tasks`).set(anna.auth).send({ kind: 'call', title: 'Boris calls in German', assigneeId: boris.id }).expect(422);
+      expect(refused.body.message).toMatch(/^assigneeId: Boris cannot see this deal/);
+      const asParticipant = await t.http.post(`/api/deals/${deal.id}/tasks`).set(anna.auth).send({ kind: 'meeting', title: 'Showroom visit', dueAt: at(DAY), participantIds: [lead.id, boris.id] }).expect(422);
+      expect(asParticipant.body.message).toMatch(/^participantIds: Boris cannot see this deal/);
+      const own = await addTask(anna, { kind: 'task', title: 'Mine' });
+      await t.http.patch(`/api/tasks/${own.id}`).set(anna.auth).send({ assigneeId: boris.id }).expect(422);
+      expect((await t.http.get(`/api/deals/${deal.id}/tasks`).set(anna.auth).expect(200)).body).toHaveLength(1);
 
       await t.http.post(`/api/deals/${deal.id}/assign`).set(lead.auth).send({ userId: boris.id }).expect(200);
-      expect(await myDay()).toContain(forBoris.id);
+      const forBoris = await addTask(lead, { kind: 'call', title: 'Boris calls in German', assigneeId: boris.id });
+      const myDay = ((await t.http.get('/api/my-day').set(boris.auth).expect(200)).body as MyDayDto).tasks.map((task) => task.id);
+      expect(myDay).toContain(forBoris.id);
       const done = await t.http.post(`/api/tasks/${forBoris.id}/complete`).set(boris.auth).send({ result: 'Done' }).expect(200);
       expect(done.body.doneBy).toEqual({ id: boris.id, name: 'Boris' });
     });
@@ -238,8 +243,10 @@ describe('tasks, calls, meetings and my day (e2e)', () => {
     let dave: TestUser;
 
     beforeEach(async () => {
-      carol = await t.user('manager', { name: 'Carol' });
-      dave = await t.user('manager', { name: 'Dave' });
+      // Dave leads Carol's branch: he sees her deals, so she may give him tasks on them.
+      const { id: branchId } = await t.branch();
+      carol = await t.user('manager', { name: 'Carol', branchId });
+      dave = await t.user('lead', { name: 'Dave', branchId });
       // 09:00 today (server time), so "today" has room on both sides whenever the test runs.
       const nine = new Date();
       nine.setHours(9, 0, 0, 0);

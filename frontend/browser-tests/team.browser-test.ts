@@ -51,7 +51,7 @@ describeInBrowser('running the team in a browser', () => {
     const inflow = await lead.context.newPage();
     try {
       await inflow.goto('/inflow');
-      const untaken = inflow.getByRole('region', { name: 'Untaken now' });
+      const untaken = inflow.getByRole('region', { name: 'Waiting to be taken' });
       await untaken.waitFor();
 
       const phone = `+1 718 ${200 + Math.floor(Math.random() * 700)} ${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
@@ -77,7 +77,7 @@ describeInBrowser('running the team in a browser', () => {
       await lead.page.screenshot({ path: path.join(ARTIFACTS, 'sla-escalated.png') });
 
       await bell.click();
-      await lead.page.getByRole('link', { name: /Rita Waiting/ }).first().click();
+      await lead.page.getByRole('button', { name: new RegExp(`Nobody took ${request.dealCode}`) }).click();
       const dealPage = lead.page.getByRole('article', { name: `Deal ${request.dealCode}` });
       await dealPage.getByText(/Urgent: call back Rita Waiting/).first().waitFor();
     } finally {

@@ -35,6 +35,11 @@ export function canSeeDeal(viewer: Viewer, deal: DealScope): boolean {
   return deal.responsibleId === null && sameBranch;
 }
 
+/** The scope of a deal as the API sends it. */
+export function scopeOf(deal: Pick<DealDto, 'responsible' | 'branchId'>): DealScope {
+  return { responsibleId: deal.responsible?.id ?? null, branchId: deal.branchId };
+}
+
 // ---------- users and branches ----------
 
 /** A user as the admin pages see them. */

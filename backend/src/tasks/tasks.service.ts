@@ -1,6 +1,6 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { TaskDto, TaskKind } from '@autofunnel/shared';
+import { canSeeDeal, type TaskDto, type TaskKind } from '@autofunnel/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Clock } from '../common/clock.js';
@@ -40,6 +40,8 @@ export class TasksService {
       checkTiming(dto.kind, dueAt, endsAt);
       const assignee = await activeUser(em, dto.assigneeId ?? caller.id, 'assigneeId');
       const participants = await activeUsers(em, dto.participantIds ?? [], 'participantIds');
+      assertSeeTheDeal(deal, [assignee], 'assigneeId');
+      assertSeeTheDeal(deal, participants, 'participantIds');
       if (dto.branchId) await branchMustExist(em, dto.branchId);
       const { id } = await em.save(
         em.create(Task, {
@@ -66,7 +68,7 @@ export class TasksService {
   async update(caller: AuthUser, id: string, dto: UpdateTaskDto): Promise<TaskDto> {
     const dealId = await this.dealIdOf(id);
     let updated!: TaskDto;
-    await this.deals.change(caller, dealId, {}, async (em) => {
+    await this.deals.change(caller, dealId, {}, async (em, deal) => {
       const before = await loadTask(em, id);
       if (before.doneAt) throw new ConflictException(`This ${before.kind} is done; reopen it before changing it`);
       const fields: Partial<Task> = {};
@@ -76,11 +78,16 @@ export class TasksService {
       if (dto.priority !== undefined) fields.priority = dto.priority;
       if (dto.notes !== undefined) fields.notes = dto.notes || null;
       if (dto.branchId !== undefined) fields.branchId = dto.branchId === null ? null : (await branchMustExist(em, dto.branchId)).id;
-      if (dto.assigneeId !== undefined) fields.assigneeId = (await activeUser(em, dto.assigneeId, 'assigneeId')).id;
+      if (dto.assigneeId !== undefined) {
+        const assignee = await activeUser(em, dto.assigneeId, 'assigneeId');
+        assertSeeTheDeal(deal, [assignee], 'assigneeId');
+        fields.assigneeId = assignee.id;
+      }
       checkTiming(before.kind, fields.dueAt === undefined ? before.dueAt : fields.dueAt, fields.endsAt === undefined ? before.endsAt : fields.endsAt);
       if (Object.keys(fields).length > 0) await em.update(Task, { id }, fields);
       if (dto.participantIds !== undefined) {
         const participants = await activeUsers(em, dto.participantIds, 'participantIds');
+        assertSeeTheDeal(deal, participants, 'participantIds');
         const wanted = new Set(participants.map((user) => user.id));
         const current = before.participants!.map((user) => user.id);
         await em
@@ -99,13 +106,13 @@ export class TasksService {
     return updated;
   }
 
-  /** The assignee, the deal's responsible, a team lead or an admin marks it done, once. */
+  /** Marked done once, by anyone who sees the deal. */
   async complete(caller: AuthUser, id: string, dto: CompleteTaskDto): Promise<TaskDto> {
     const dealId = await this.dealIdOf(id);
     let completed!: TaskDto;
-    await this.deals.change(caller, dealId, { anyoneMayTry: true }, async (em, deal) => {
+    // Whoever sees the deal may: its assignee, participants and responsible (who all see it), a team lead or an admin.
+    await this.deals.change(caller, dealId, { anyoneMayTry: true }, async (em) => {
       const task = await loadTask(em, id);
-      assertMayFinish(caller, deal, task, 'complete');
       if (task.doneAt) {
         const by = task.doneBy ? ` by ${task.doneBy.id === caller.id ? 'you' : task.doneBy.name}` : '';
         throw new ConflictException(`This ${task.kind} was already completed${by} at ${task.doneAt.toISOString()}`);
@@ -123,9 +130,8 @@ export class TasksService {
   async reopen(caller: AuthUser, id: string): Promise<TaskDto> {
     const dealId = await this.dealIdOf(id);
     let reopened!: TaskDto;
-    await this.deals.change(caller, dealId, { anyoneMayTry: true }, async (em, deal) => {
+    await this.deals.change(caller, dealId, { anyoneMayTry: true }, async (em) => {
       const before = await loadTask(em, id);
-      assertMayFinish(caller, deal, before, 'reopen');
       if (!before.doneAt) throw new ConflictException(`This ${before.kind} is not done`);
       await em.update(Task, { id }, { doneAt: null, doneById: null, result: null });
       const after = await loadTask(em, id);
@@ -166,14 +172,13 @@ function checkTiming(kind: TaskKind, dueAt: Date | null, endsAt: Date | null): v
   }
 }
 
-/**
- * Completing or reopening a task is the business of whoever it is for: its assignee, the
- * deal's responsible manager (anyone while the deal is untaken), a team lead or an admin.
- */
-function assertMayFinish(caller: AuthUser, deal: Deal, task: Task, action: 'complete' | 'reopen'): void {
-  if (caller.role !== 'manager' || task.assigneeId === caller.id || !deal.responsibleId || deal.responsibleId === caller.id) return;
-  throw new ForbiddenException(
-    `Only the assignee${task.assignee ? ` (${task.assignee.name})` : ''}, the deal's responsible manager, a team lead or an admin can ${action} this ${task.kind}`,
+/** Who is given a task must see its deal (or they could not open or complete it). */
+function assertSeeTheDeal(deal: Deal, users: User[], field: string): void {
+  const blind = users.filter((user) => !canSeeDeal(user, deal));
+  if (blind.length === 0) return;
+  const names = blind.map((user) => user.name).join(', ');
+  throw new UnprocessableEntityException(
+    `${field}: ${names} cannot see this deal (another manager's or another branch's); assign the deal to them first or choose someone who can see it`,
   );
 }
 

@@ -107,13 +107,17 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       [showroom.funnel, showroom.stages, SHOWROOM_DEALS, () => pick(VEHICLES)],
       [service.funnel, service.stages, SERVICE_DEALS, () => ({ label: pick(SERVICE_JOBS), price: 150 + Math.floor(random() * 1200) })],
     ] as const) {
+      let untakenSoFar = 0;
       const drafts = Array.from({ length: count }, () => {
         // Skewed towards the first stages, as real funnels are.
         const stage = stages[Math.min(stages.length - 1, Math.floor(random() ** 1.6 * stages.length))];
         const lost = stage.kind === 'open' && random() < 0.12;
         const status: DealStatus = stage.kind === 'won' ? 'won' : lost ? 'lost' : 'open';
-        // Untaken requests are fresh (a dealership takes them within hours or days); the rest span two months.
-        const age = stage.kind === 'unassigned' ? random() ** 2 * 3 * DAY_MS : DAY_MS + random() * 60 * DAY_MS;
+        // Untaken requests are fresh (a dealership takes them within hours or days; the first few
+        // arrived minutes ago, so their speed-to-lead countdown runs); the rest span two months.
+        const freshMinutes = stage.kind === 'unassigned' ? FRESH_REQUEST_MINUTES[untakenSoFar++] : undefined;
+        const age =
+          freshMinutes !== undefined ? freshMinutes * 60_000 : stage.kind === 'unassigned' ? random() ** 2 * 3 * DAY_MS : DAY_MS + random() * 60 * DAY_MS;
         const createdAt = new Date(Date.now() - Math.floor(age));
         const responsible = stage.kind === 'unassigned' ? null : pick(managers);
         const vehicle = describe();
@@ -154,6 +158,11 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
             position: keysByStage.get(draft.stage.id)!.shift()!,
             createdAt: draft.createdAt,
             lastActivityAt: newRequestAt ?? activityAt,
+            // As the seeded timeline tells it: taken into work (straight into this stage) 20 minutes in.
+            stageEnteredAt: draft.responsible ? takenAt(draft.createdAt) : draft.createdAt,
+            takenAt: draft.responsible ? takenAt(draft.createdAt) : null,
+            // Requests that waited past the showroom's SLA were escalated then.
+            slaEscalatedAt: escalatedAt(funnel === showroom.funnel && !draft.responsible && draft.status === 'open', draft.createdAt),
             // Untaken: the contact deadline of a new request; taken: the next follow-up, a few overdue.
             deadlineAt:
               draft.status !== 'open'
@@ -180,6 +189,19 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
 
 type StageSeed = Pick<Stage, 'name' | 'color' | 'kind'> & Partial<Pick<Stage, 'winProbability' | 'rotAfterDays' | 'requiredFields'>>;
 
+/** Ages in minutes of the newest untaken requests: one fresh, one past the warning, one about to escalate. */
+const FRESH_REQUEST_MINUTES = [3, 18, 27];
+
+/** Seeded deals with a responsible were taken into work 20 minutes after they arrived. */
+function takenAt(createdAt: Date): Date {
+  return new Date(createdAt.getTime() + 20 * 60_000);
+}
+
+function escalatedAt(underSla: boolean, createdAt: Date): Date | null {
+  const escalation = createdAt.getTime() + SHOWROOM_SETTINGS.slaEscalateMinutes * 60_000;
+  return underSla && escalation < Date.now() ? new Date(escalation) : null;
+}
+
 async function createFunnel(em: EntityManager, name: string, templates: readonly StageSeed[], settings: Partial<Pick<Funnel, 'distribution' | 'slaWarnMinutes' | 'slaEscalateMinutes'>> = {}) {
   const funnel = await em.save(em.create(Funnel, { name, ...settings }));
   const stages = await em.save(templates.map((template, position) => em.create(Stage, { ...template, funnelId: funnel.id, position })));
@@ -195,7 +217,7 @@ function timelineOf(funnel: Funnel, stages: Stage[], deals: Deal[], drafts: { re
   for (const { deal, responsible } of ordered) {
     events.push({ funnelId: funnel.id, seq: ++seq, type: 'deal.created', dealId: deal.id, actorId: null, at: deal.createdAt, data: { stageId: unassigned.id, responsibleId: null, contactId: deal.contactId, contactReused: false } });
     if (responsible) {
-      events.push({ funnelId: funnel.id, seq: ++seq, type: 'deal.taken', dealId: deal.id, actorId: responsible.id, at: new Date(deal.createdAt.getTime() + 20 * 60_000), data: { responsibleId: responsible.id, fromStageId: unassigned.id, toStageId: deal.stageId } });
+      events.push({ funnelId: funnel.id, seq: ++seq, type: 'deal.taken', dealId: deal.id, actorId: responsible.id, at: takenAt(deal.createdAt), data: { responsibleId: responsible.id, fromStageId: unassigned.id, toStageId: deal.stageId } });
     }
     if (deal.status === 'lost') {
       events.push({ funnelId: funnel.id, seq: ++seq, type: 'deal.closed', dealId: deal.id, actorId: responsible?.id ?? null, at: deal.lastActivityAt, data: { outcome: 'lost', reason: deal.lostReason } });

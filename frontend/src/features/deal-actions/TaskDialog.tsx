@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { TASK_PRIORITIES, type CreateTaskRequest, type DealDto, type TaskKind, type TaskPriority } from '@autofunnel/shared';
+import { canSeeDeal, scopeOf, TASK_PRIORITIES, type CreateTaskRequest, type DealDto, type TaskKind, type TaskPriority } from '@autofunnel/shared';
 import { useAppDispatch, useAppSelector } from '../../app/store';
 import { toastShown } from '../../app/toasts-slice';
 import { Dialog } from '../../components/Dialog';
@@ -43,7 +43,9 @@ function suggestedTitle(kind: TaskKind, deal: DealDto): string {
 export function TaskDialog({ deal, kind, onClose }: { deal: DealDto; kind: TaskKind; onClose(): void }) {
   const dispatch = useAppDispatch();
   const me = useAppSelector(selectCurrentUser);
-  const { data: users } = useGetUsersQuery();
+  // Only people who see the deal can work on its tasks (the API refuses the others).
+  const { data: allUsers } = useGetUsersQuery();
+  const users = allUsers?.filter((user) => canSeeDeal(user, scopeOf(deal)));
   const { data: branches } = useGetBranchesQuery();
   const [create, { isLoading }] = useCreateTaskMutation();
   const participantsId = useId();
