@@ -135,7 +135,10 @@ describe('deal visibility by role (e2e)', () => {
         const tradeIn = (await as(id, 'trade-ins', { make: 'Opel', model: 'Astra' })).body;
         const offer = (await as(id, 'offers', { vehicleId: w.vehicleId })).body;
         await as(id, 'test-drives', { vehicleId: w.vehicleId, startsAt: inDays(7, index * 2), endsAt: inDays(7, index * 2 + 1) });
-        await as(id, 'tasks', { kind: 'call', title: `Call ${name}`, participantIds: ROLES.map((role) => users[role].id) });
+        const task = (await as(id, 'tasks', { kind: 'call', title: `Call ${name}` })).body;
+        // Everyone takes part, as if the deal had changed hands since they were invited (a task
+        // is only given to people who see its deal): My day must still hide it from those who no longer do.
+        await t.dataSource.query(`INSERT INTO task_participant (task_id, user_id) SELECT $1, unnest($2::uuid[])`, [task.id, ROLES.map((role) => users[role].id)]);
         await as(id, 'notes', { text: `Note on ${name}` });
         await as(id, 'messages', { subject: `Offer ${name}`, body: 'Hello' });
         await as(id, 'contacts', { contact: { name: 'Spouse', phone: uniquePhone() }, role: 'Spouse' });

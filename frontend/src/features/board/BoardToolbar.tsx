@@ -69,7 +69,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
         </div>
         {isAdmin && (
           <button type="button" className="button button--secondary" onClick={onEditStages}>
-            Edit stages
+            Funnel settings
           </button>
         )}
         <button type="button" className="button button--primary" onClick={onNewDeal}>
