@@ -36,6 +36,19 @@ describe('App', () => {
     expect(store.getState().api.queries).toEqual({});
   });
 
+  it('keeps the board filters of a shared link to "/" on the way to the first funnel', async () => {
+    window.history.pushState({}, '', '/?responsibleId=me&groupBy=source');
+    try {
+      serveDemoApi();
+      renderWithStore(<App />, { auth: signedInAsAnna });
+
+      expect(await screen.findByRole('heading', { name: 'Car showroom', level: 2 })).toBeInTheDocument();
+      expect(window.location.pathname + window.location.search).toBe('/funnels/funnel-showroom?responsibleId=me&groupBy=source');
+    } finally {
+      window.history.pushState({}, '', '/');
+    }
+  });
+
   it('drops the token and shows the login page when any endpoint answers 401', async () => {
     localStorage.setItem(AUTH_STORAGE_KEY, JSON.stringify({ token: signedInAsAnna.token, user: signedInAsAnna.user }));
     mockFetch(() => jsonResponse({ statusCode: 401, message: 'Token expired', error: 'Unauthorized' }, 401));

@@ -45,7 +45,7 @@ function SignedInFrame() {
   const token = useAppSelector(selectToken);
   const location = useLocation();
   if (!token) {
-    const from = location.pathname === '/' ? undefined : location.pathname + location.search;
+    const from = location.pathname === '/' && !location.search ? undefined : location.pathname + location.search;
     return <Navigate to="/login" replace state={{ from } satisfies FromState} />;
   }
   return (
@@ -84,6 +84,8 @@ function AdminFrame() {
 /** "/": the first funnel's board. */
 function FirstFunnel() {
   const { data: funnels, isLoading, error, refetch } = useGetFunnelsQuery();
+  // A shared link to "/" with board filters keeps them (e.g. /?responsibleId=me&groupBy=source).
+  const { search } = useLocation();
   if (isLoading) return <BoardSkeleton />;
   if (!funnels) return <ErrorMessage title="Could not load the funnels." detail={describeError(error)} onRetry={refetch} />;
   if (funnels.length === 0) {
@@ -94,7 +96,7 @@ function FirstFunnel() {
       </div>
     );
   }
-  return <Navigate to={`/funnels/${funnels[0].id}`} replace />;
+  return <Navigate to={`/funnels/${funnels[0].id}${search}`} replace />;
 }
 
 function NotFound() {

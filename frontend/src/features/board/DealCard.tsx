@@ -26,7 +26,7 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
 
 /** Said before the countdown to screen readers; the icon and colour say it to the eye. */
 const SLA_WORDS: Record<SlaLevel, string> = { ok: 'Speed to lead', warn: 'Speed to lead, running late', escalated: 'Speed to lead, past the limit' };
-const SLA_ICONS: Record<SlaLevel, string> = { ok: '⏱', warn: '⚠', escalated: '‼' };
+const SLA_ICONS: Record<SlaLevel, string> = { ok: '◷', warn: '⚠', escalated: '‼' };
 
 /**
  * One deal on the board: its code and age, the customer, the car they want, who works on it,
