@@ -1,11 +1,11 @@
-import { Injectable, Logger, NotFoundException, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FollowUpRunResult } from '@autofunnel/shared';
-import { CronJob, validateCronExpression } from 'cron';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { ScheduledJob } from '../common/scheduled-job.js';
 import type { AppEnvironment } from '../config/env.js';
 import { DealsService } from '../deals/deals.service.js';
 import { returnFromFollowUp } from './follow-up-return.js';
@@ -34,86 +34,29 @@ class NoLongerDue extends Error {}
  * each is on the timeline and the live boards like any other change.
  */
 @Injectable()
-export class FollowUpJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(FollowUpJob.name);
-  private readonly schedule: string;
+export class FollowUpJob extends ScheduledJob<FollowUpRunResult> {
   private readonly expiryWeeks: number;
   private readonly contactDeadlineMs: number;
-  private readonly runs = new Set<Promise<unknown>>();
-  private stopping = false;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly deals: DealsService,
     private readonly clock: Clock,
-    private readonly scheduler: SchedulerRegistry,
+    scheduler: SchedulerRegistry,
     config: ConfigService<AppEnvironment, true>,
   ) {
-    this.schedule = config.get('FOLLOW_UP_JOB_CRON', { infer: true });
+    super({ name: FOLLOW_UP_JOB, setting: 'FOLLOW_UP_JOB_CRON', schedule: config.get('FOLLOW_UP_JOB_CRON', { infer: true }), lock: RUN_LOCK }, dataSource, scheduler);
     this.expiryWeeks = config.get('DEAL_EXPIRY_WEEKS', { infer: true });
     this.contactDeadlineMs = config.get('CONTACT_DEADLINE_MINUTES', { infer: true }) * 60_000;
   }
 
-  onApplicationBootstrap(): void {
-    if (this.schedule === 'off') return;
-    const { valid, error } = validateCronExpression(this.schedule);
-    if (!valid) {
-      throw new Error(`FOLLOW_UP_JOB_CRON "${this.schedule}" is neither a cron expression (e.g. "*/10 * * * *") nor "off": ${error?.message ?? 'invalid'}`);
-    }
-    // waitForCompletion: a tick that comes while the previous run is still going is skipped.
-    const job = CronJob.from({ cronTime: this.schedule, onTick: () => this.tick(), waitForCompletion: true, start: false, name: FOLLOW_UP_JOB });
-    this.scheduler.addCronJob(FOLLOW_UP_JOB, job);
-    job.start();
+  protected async work(): Promise<FollowUpRunResult> {
+    const now = this.clock.now();
+    return { expired: await this.expireInactive(now), returned: await this.returnDueFollowUps(now) };
   }
 
-  /** The scheduler stops the cron job; a run under way stops after its current deal. */
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    await Promise.allSettled(this.runs);
-  }
-
-  /**
-   * One run now, at the Clock's time: `null` when another run (on this or another API instance)
-   * holds the lock, in which case nothing was done here.
-   */
-  async run(): Promise<FollowUpRunResult | null> {
-    const run = this.runExclusively();
-    this.runs.add(run);
-    try {
-      return await run;
-    } finally {
-      this.runs.delete(run);
-    }
-  }
-
-  private async tick(): Promise<void> {
-    try {
-      const result = await this.run();
-      if (result && result.expired + result.returned > 0) {
-        this.logger.log(`Follow-up job: ${result.expired} deal(s) expired, ${result.returned} back from long-term follow-up`);
-      }
-    } catch (error) {
-      this.logger.error(`Follow-up job failed: ${error instanceof Error ? error.stack : String(error)}`);
-    }
-  }
-
-  private async runExclusively(): Promise<FollowUpRunResult | null> {
-    // The lock belongs to this connection's session: it is held while the deals are changed on
-    // other connections, and freed by PostgreSQL should the process die mid-run.
-    const session = this.dataSource.createQueryRunner();
-    await session.connect();
-    try {
-      const [{ locked }] = (await session.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [RUN_LOCK])) as { locked: boolean }[];
-      if (!locked) return null;
-      try {
-        const now = this.clock.now();
-        return { expired: await this.expireInactive(now), returned: await this.returnDueFollowUps(now) };
-      } finally {
-        await session.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [RUN_LOCK]);
-      }
-    } finally {
-      await session.release();
-    }
+  protected summary({ expired, returned }: FollowUpRunResult): string | null {
+    return expired + returned > 0 ? `Follow-up job: ${expired} deal(s) expired, ${returned} back from long-term follow-up` : null;
   }
 
   private expireInactive(now: Date): Promise<number> {

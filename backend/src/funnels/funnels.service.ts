@@ -73,7 +73,7 @@ export class FunnelsService {
   }
 
   async remove(id: string): Promise<void> {
-    await this.events.transaction(async (em, log) => {
+    await this.events.transaction(async (em) => {
       await lockFunnel(em, id);
       const [{ deals, trashed }]: { deals: number; trashed: number }[] = await em.query(
         `SELECT count(*)::int AS deals, count(trashed_at)::int AS trashed FROM deal WHERE funnel_id = $1`,

@@ -1,11 +1,11 @@
-import { Injectable, Logger, NotFoundException, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SlaRunResult } from '@autofunnel/shared';
-import { CronJob, validateCronExpression } from 'cron';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { ScheduledJob } from '../common/scheduled-job.js';
 import type { AppEnvironment } from '../config/env.js';
 import { Contact } from '../contacts/contact.entity.js';
 import type { Deal } from '../deals/deal.entity.js';
@@ -54,81 +54,25 @@ interface Recipient {
  * funnel lock.
  */
 @Injectable()
-export class SlaJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(SlaJob.name);
-  private readonly schedule: string;
-  private readonly runs = new Set<Promise<unknown>>();
-  private stopping = false;
-
+export class SlaJob extends ScheduledJob<SlaRunResult> {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly deals: DealsService,
     private readonly events: EventsService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
-    private readonly scheduler: SchedulerRegistry,
+    scheduler: SchedulerRegistry,
     config: ConfigService<AppEnvironment, true>,
   ) {
-    this.schedule = config.get('SLA_JOB_CRON', { infer: true });
+    super({ name: SLA_JOB, setting: 'SLA_JOB_CRON', schedule: config.get('SLA_JOB_CRON', { infer: true }), lock: RUN_LOCK }, dataSource, scheduler);
   }
 
-  onApplicationBootstrap(): void {
-    if (this.schedule === 'off') return;
-    const { valid, error } = validateCronExpression(this.schedule);
-    if (!valid) {
-      throw new Error(`SLA_JOB_CRON "${this.schedule}" is neither a cron expression (e.g. "* * * * *") nor "off": ${error?.message ?? 'invalid'}`);
-    }
-    // waitForCompletion: a tick that comes while the previous run is still going is skipped.
-    const job = CronJob.from({ cronTime: this.schedule, onTick: () => this.tick(), waitForCompletion: true, start: false, name: SLA_JOB });
-    this.scheduler.addCronJob(SLA_JOB, job);
-    job.start();
+  protected async work(): Promise<SlaRunResult> {
+    return { escalated: await this.escalateOverdue(this.clock.now()) };
   }
 
-  /** The scheduler stops the cron job; a run under way stops after its current deal. */
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    await Promise.allSettled(this.runs);
-  }
-
-  /**
-   * One run now, at the Clock's time: `null` when another run (on this or another API instance)
-   * holds the lock, in which case nothing was done here.
-   */
-  async run(): Promise<SlaRunResult | null> {
-    const run = this.runExclusively();
-    this.runs.add(run);
-    try {
-      return await run;
-    } finally {
-      this.runs.delete(run);
-    }
-  }
-
-  private async tick(): Promise<void> {
-    try {
-      const result = await this.run();
-      if (result && result.escalated > 0) this.logger.log(`SLA job: ${result.escalated} deal(s) escalated`);
-    } catch (error) {
-      this.logger.error(`SLA job failed: ${error instanceof Error ? error.stack : String(error)}`);
-    }
-  }
-
-  private async runExclusively(): Promise<SlaRunResult | null> {
-    // A session lock on a connection of its own: held while the deals are escalated on other
-    // connections, and freed by PostgreSQL should the process die mid-run.
-    const session = this.dataSource.createQueryRunner();
-    await session.connect();
-    try {
-      const [{ locked }] = (await session.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [RUN_LOCK])) as { locked: boolean }[];
-      if (!locked) return null;
-      try {
-        return { escalated: await this.escalateOverdue(this.clock.now()) };
-      } finally {
-        await session.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [RUN_LOCK]);
-      }
-    } finally {
-      await session.release();
-    }
+  protected summary({ escalated }: SlaRunResult): string | null {
+    return escalated > 0 ? `SLA job: ${escalated} deal(s) escalated` : null;
   }
 
   /** Escalates every overdue deal, each in its own transaction, paging by (stage clock, id). */

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { jsonResponse } from '../../test/fetch-mock';
 import { anna } from '../../test/fixtures';
 import { TaskDialog } from './TaskDialog';
-import { apiError, bodyOf, boris, changesSent, localIso, mariasDeal, renderSignedIn, serveApi, task, vera } from './test-support';
+import { apiError, bodyOf, changesSent, localIso, mariasDeal, renderSignedIn, serveApi, task, vera } from './test-support';
 
 const set = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 

@@ -135,7 +135,7 @@ describe('DealPage: the header', () => {
 
 describe('DealPage: status, assignment and the trash', () => {
   it('closes a deal as lost only with a reason, choosing from the reasons the API gives', async () => {
-    const { fetchMock } = serveDealPage((request, path, fake) => {
+    const { fetchMock } = serveDealPage((_request, path, fake) => {
       if (path !== '/api/deals/d1/close') return null;
       fake.deal = { ...fake.deal, status: 'lost', lostReason: 'Moved abroad', version: 4 };
       return jsonResponse(fake.deal);

@@ -105,7 +105,7 @@ describe('StockPage', () => {
   });
 
   it('loads more with the cursor of the last page', async () => {
-    const fetchMock = serve((request, url) => {
+    const fetchMock = serve((_request, url) => {
       if (url.pathname !== '/api/vehicles') return null;
       return jsonResponse(url.searchParams.get('cursor') === 'after-rav4' ? page([golf], null, 3) : page([octavia, rav4], 'after-rav4', 3));
     });
