@@ -8,10 +8,12 @@ const ARTIFACTS = path.join(__dirname, 'artifacts');
 describeInBrowser('the board in a browser', () => {
   let browser: Browser;
   let anna: ApiClient;
+  let lead: ApiClient;
 
   beforeAll(async () => {
     browser = await launchChromium();
     anna = await ApiClient.signIn('anna@demo.local');
+    lead = await ApiClient.signIn('lead@demo.local');
   });
 
   afterAll(async () => {
@@ -45,19 +47,20 @@ describeInBrowser('the board in a browser', () => {
   it('shows a move made in one browser in another within seconds, without a reload', async () => {
     const deal = await anna.createDeal({ mine: true, name: 'Watched Customer' });
     const annaBrowser = await signIn(browser, 'anna@demo.local');
-    const borisBrowser = await signIn(browser, 'boris@demo.local');
+    // Her team lead watches (a fellow manager does not see Anna's deals).
+    const leadBrowser = await signIn(browser, 'lead@demo.local');
     try {
-      await cardIn(borisBrowser.page, 'Car selection', deal.code).waitFor();
+      await cardIn(leadBrowser.page, 'Car selection', deal.code).waitFor();
       const card = cardIn(annaBrowser.page, 'Car selection', deal.code);
       await card.waitFor();
 
       await dragToTopOf(annaBrowser.page, card, 'Trade-in appraisal');
 
-      await cardIn(borisBrowser.page, 'Trade-in appraisal', deal.code).waitFor({ timeout: 3000 });
-      expect(await cardIn(borisBrowser.page, 'Car selection', deal.code).count()).toBe(0);
+      await cardIn(leadBrowser.page, 'Trade-in appraisal', deal.code).waitFor({ timeout: 3000 });
+      expect(await cardIn(leadBrowser.page, 'Car selection', deal.code).count()).toBe(0);
     } finally {
       await annaBrowser.context.close();
-      await borisBrowser.context.close();
+      await leadBrowser.context.close();
     }
   });
 
@@ -72,7 +75,7 @@ describeInBrowser('the board in a browser', () => {
       await sendTogether([first.page, second.page], '**/api/deals/*/take');
       await Promise.all(takeButtons.map((button) => button.click()));
 
-      const taken = await eventually(() => anna.getDeal(deal.id), (current) => current.responsible !== null);
+      const taken = await eventually(() => lead.getDeal(deal.id), (current) => current.responsible !== null);
       expect(taken.responsible?.name).toMatch(/^(Anna|Boris) /);
       const [winner, loser] = taken.responsible?.name.startsWith('Anna') ? [first.page, second.page] : [second.page, first.page];
       const refusal = loser.getByRole('alert').filter({ hasText: 'Already taken into work by' });
@@ -80,12 +83,12 @@ describeInBrowser('the board in a browser', () => {
       expect(await refusal.textContent()).toContain(`Already taken into work by ${taken.responsible?.name}`);
       expect(await winner.getByRole('alert').filter({ hasText: 'Already taken into work' }).count()).toBe(0);
 
-      // both boards show the deal in work, with its new responsible
-      for (const page of [first.page, second.page]) {
-        await cardIn(page, 'Car selection', deal.code).waitFor();
-        expect(await cardIn(page, 'Unassigned', deal.code).count()).toBe(0);
-      }
-      expect(await column(first.page, 'Car selection').getByRole('article', { name: `Deal ${deal.code}` }).getByLabel(`Responsible: ${taken.responsible?.name}`).count()).toBe(1);
+      // the winner's board shows the deal in work, with its new responsible; the loser no longer sees it at all
+      await cardIn(winner, 'Car selection', deal.code).waitFor();
+      expect(await cardIn(winner, 'Unassigned', deal.code).count()).toBe(0);
+      expect(await column(winner, 'Car selection').getByRole('article', { name: `Deal ${deal.code}` }).getByLabel(`Responsible: ${taken.responsible?.name}`).count()).toBe(1);
+      await cardIn(loser, 'Unassigned', deal.code).waitFor({ state: 'detached' });
+      expect(await loser.getByRole('article', { name: `Deal ${deal.code}` }).count()).toBe(0);
     } finally {
       await first.context.close();
       await second.context.close();

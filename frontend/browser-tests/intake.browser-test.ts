@@ -28,7 +28,7 @@ describeInBrowser('lead intake in a browser', () => {
     const lead = await signIn(browser, 'lead@demo.local');
     try {
       const page = admin.page;
-      await page.getByRole('link', { name: 'Admin' }).click();
+      await page.getByRole('link', { name: 'Admin', exact: true }).click();
       await page.getByRole('button', { name: 'Add channel' }).click();
       const dialog = page.getByRole('dialog', { name: 'Add channel' });
       const name = `Website test-drive form ${Date.now()}`;
