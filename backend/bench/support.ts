@@ -11,10 +11,15 @@ import { configureApp } from '../dist/app.setup.js';
 import { createMigratedDatabase, dropDatabase } from '../dist/database/database-admin.js';
 import { DATA_ROOT, startEmbeddedPostgres } from '../dist/database/embedded-postgres.js';
 
+/** The API as one user, JSON bodies. */
+export type BenchApi = (route: string, init?: RequestInit) => Promise<Response>;
+
 export interface BenchApp {
   dataSource: DataSource;
-  /** The API as the bench admin, JSON bodies. */
-  api(route: string, init?: RequestInit): Promise<Response>;
+  /** The API as the bench admin. */
+  api: BenchApi;
+  /** The API as a new user of `role` in `branchId` (visibility by role applies to them). */
+  apiAs(role: 'lead' | 'manager', branchId: string): Promise<BenchApi & { userId: string }>;
 }
 
 /**
@@ -38,10 +43,17 @@ export async function withBenchApp(name: string, env: Record<string, string>, be
     await app.listen(0, '127.0.0.1');
     const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const dataSource = app.get(DataSource);
-    const auth = await signIn(dataSource, base);
-    const api = (route: string, init: RequestInit = {}) =>
-      fetch(`${base}/api${route}`, { ...init, headers: { 'content-type': 'application/json', ...auth, ...(init.headers ?? {}) } });
-    await bench({ dataSource, api });
+    const apiWith =
+      (auth: { Authorization: string }): BenchApi =>
+      (route, init = {}) =>
+        fetch(`${base}/api${route}`, { ...init, headers: { 'content-type': 'application/json', ...auth, ...(init.headers ?? {}) } });
+    const api = apiWith(await signIn(dataSource, base, 'admin', null));
+    const apiAs = async (role: 'lead' | 'manager', branchId: string) => {
+      const auth = await signIn(dataSource, base, role, branchId);
+      const [{ id }] = (await dataSource.query(`SELECT id FROM app_user WHERE email = $1`, [emailOf(role, branchId)])) as { id: string }[];
+      return Object.assign(apiWith(auth), { userId: id });
+    };
+    await bench({ dataSource, api, apiAs });
   } finally {
     await app.close();
     await dropDatabase(adminUrl, database);
@@ -49,14 +61,21 @@ export async function withBenchApp(name: string, env: Record<string, string>, be
   }
 }
 
-async function signIn(dataSource: DataSource, base: string): Promise<{ Authorization: string }> {
-  await dataSource.query(`INSERT INTO app_user (email, name, role, password_hash) VALUES ('bench@bench.local', 'Bench Admin', 'admin', $1)`, [
+const emailOf = (role: string, branchId: string | null) => `${role}-${branchId ?? 'all'}@bench.local`;
+
+async function signIn(dataSource: DataSource, base: string, role: 'admin' | 'lead' | 'manager', branchId: string | null): Promise<{ Authorization: string }> {
+  const email = emailOf(role, branchId);
+  await dataSource.query(`INSERT INTO app_user (email, name, role, branch_id, password_hash) VALUES ($1, $2, $3, $4, $5)`, [
+    email,
+    `Bench ${role}`,
+    role,
+    branchId,
     await argon2.hash('bench-password'),
   ]);
   const response = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@bench.local', password: 'bench-password' }),
+    body: JSON.stringify({ email, password: 'bench-password' }),
   });
   const { accessToken } = (await response.json()) as { accessToken: string };
   return { Authorization: `Bearer ${accessToken}` };

@@ -133,6 +133,24 @@ describe('speed to lead: SLA escalation (e2e, own database)', () => {
     expect((await deal(elsewhere.id)).slaEscalatedAt).toBeNull();
   });
 
+  it('escalates again a deal given back to the unassigned stage after its escalation', async () => {
+    const waiting = await newRequest(north.manager);
+    clock.advance(31 * MINUTE);
+    expect(await job.run()).toEqual({ escalated: 1 });
+    await t.http.post(`/api/deals/${waiting.id}/take`).set(north.manager.auth).expect(200);
+    const unassigned = funnel.stages.find((stage) => stage.kind === 'unassigned')!;
+    const given = await t.http.post(`/api/deals/${waiting.id}/move`).set(north.manager.auth).send({ stageId: unassigned.id }).expect(200);
+    expect(given.body).toMatchObject({ responsible: null, slaEscalatedAt: null });
+
+    // Its new wait is counted from when it came back (the real time), not from the first arrival.
+    clock.set(new Date(new Date(given.body.stageEnteredAt).getTime() + 29 * MINUTE));
+    expect(await job.run()).toEqual({ escalated: 0 });
+    clock.advance(2 * MINUTE);
+    expect(await job.run()).toEqual({ escalated: 1 });
+    expect(await escalations(waiting.id)).toHaveLength(2);
+    expect(await tasks(waiting.id)).toHaveLength(2);
+  });
+
   it('leaves a deal taken before the run, or while the run waits for it', async () => {
     const takenBefore = await newRequest(north.manager);
     const takenMeanwhile = await newRequest(north.manager);

@@ -520,16 +520,20 @@ function defaultTitle(contactName: string, vehicleInterest?: string): string {
   return (vehicleInterest ? `${vehicleInterest} for ${contactName}` : `Request from ${contactName}`).slice(0, 200);
 }
 
+type LifecycleStamp = 'stageEnteredAt' | 'takenAt' | 'reassignmentFlaggedAt' | 'slaEscalatedAt';
+
 /**
  * Timestamps a change implies: entering another stage restarts the stage clock; the first
- * responsible marks the take into work; a new responsible settles a reassignment flag.
+ * responsible marks the take into work; a new responsible settles a reassignment flag; a deal
+ * given back (no responsible any more) waits anew, so its SLA may escalate again.
  */
-function lifecycleStamps(deal: Deal, patch: Partial<Deal>): Partial<Record<'stageEnteredAt' | 'takenAt' | 'reassignmentFlaggedAt', () => string>> {
-  const stamps: Partial<Record<'stageEnteredAt' | 'takenAt' | 'reassignmentFlaggedAt', () => string>> = {};
+function lifecycleStamps(deal: Deal, patch: Partial<Deal>): Partial<Record<LifecycleStamp, () => string>> {
+  const stamps: Partial<Record<LifecycleStamp, () => string>> = {};
   if (patch.stageId !== undefined && patch.stageId !== deal.stageId) stamps.stageEnteredAt = () => 'now()';
   const newResponsible = patch.responsibleId !== undefined && patch.responsibleId !== deal.responsibleId;
   if (newResponsible && patch.responsibleId && !deal.takenAt) stamps.takenAt = () => 'now()';
   if (newResponsible && deal.reassignmentFlaggedAt) stamps.reassignmentFlaggedAt = () => 'NULL';
+  if (newResponsible && patch.responsibleId === null && deal.slaEscalatedAt) stamps.slaEscalatedAt = () => 'NULL';
   return stamps;
 }
 
