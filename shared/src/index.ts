@@ -10,3 +10,4 @@ export * from './stock.js';
 export * from './deal-page.js';
 export * from './vin.js';
 export * from './team.js';
+export * from './insights.js';

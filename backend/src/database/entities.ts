@@ -22,7 +22,8 @@ import { TestDrive } from '../test-drives/test-drive.entity.js';
 import { TradeIn } from '../trade-ins/trade-in.entity.js';
 import { DealTypeEntity } from '../deal-types/deal-type.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
+import { DealStageVisit } from '../insights/deal-stage-visit.entity.js';
 
 export const ENTITIES = [Branch, User, Source, Funnel, Stage, Contact, Deal, FunnelEvent, Channel, IntakeRequest, NumberSeries, ImportJob,
   Vehicle, TradeIn, Offer, TestDrive, DealDocument, Task, Message, Deadline, LostReason, DealContact,
-  DealTypeEntity, Notification];
+  DealTypeEntity, Notification, DealStageVisit];

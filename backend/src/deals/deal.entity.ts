@@ -29,6 +29,10 @@ import { DealTypeEntity } from '../deal-types/deal-type.entity.js';
 // The speed-to-lead job's worklist: untaken open deals not escalated yet.
 @Index('ix_deal_sla_pending', ['funnelId', 'stageEnteredAt'], { where: `responsible_id IS NULL AND status = 'open' AND sla_escalated_at IS NULL AND trashed_at IS NULL` })
 @Index('ix_deal_branch', ['branchId', 'status'])
+// Insights: a period's new deals, takes and closings per funnel.
+@Index('ix_deal_insights_created', ['funnelId', 'createdAt'], { where: 'trashed_at IS NULL' })
+@Index('ix_deal_insights_taken', ['funnelId', 'takenAt'], { where: 'trashed_at IS NULL AND taken_at IS NOT NULL' })
+@Index('ix_deal_insights_closed', ['funnelId', 'closedAt'], { where: 'trashed_at IS NULL AND closed_at IS NOT NULL' })
 export class Deal {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -158,6 +162,14 @@ export class Deal {
   /** When it first got a responsible; with createdAt, the time to take into work. */
   @Column({ name: 'taken_at', type: 'timestamptz', nullable: true })
   takenAt: Date | null;
+
+  /** Who took it (its first responsible), for speed-to-lead per manager. */
+  @Column({ name: 'taken_by_id', type: 'uuid', nullable: true })
+  takenById: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'taken_by_id' })
+  takenBy?: Relation<User> | null;
 
   /** Escalated once (team lead notified, urgent task made) for waiting past the SLA. */
   @Column({ name: 'sla_escalated_at', type: 'timestamptz', nullable: true })

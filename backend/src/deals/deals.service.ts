@@ -169,6 +169,7 @@ export class DealsService {
       lastActivityAt: now,
       stageEnteredAt: now,
       takenAt: input.responsible ? now : null,
+      takenById: input.responsible?.id ?? null,
       deadlineAt: new Date(now.getTime() + this.contactDeadlineMs),
     });
     const { id } = await em.save(deal);
@@ -524,14 +525,14 @@ type LifecycleStamp = 'stageEnteredAt' | 'takenAt' | 'reassignmentFlaggedAt' | '
 
 /**
  * Timestamps a change implies: entering another stage restarts the stage clock; the first
- * responsible marks the take into work; a new responsible settles a reassignment flag; a deal
+ * responsible marks the take into work (and who took it); a new responsible settles a reassignment flag; a deal
  * given back (no responsible any more) waits anew, so its SLA may escalate again.
  */
-function lifecycleStamps(deal: Deal, patch: Partial<Deal>): Partial<Record<LifecycleStamp, () => string>> {
-  const stamps: Partial<Record<LifecycleStamp, () => string>> = {};
+function lifecycleStamps(deal: Deal, patch: Partial<Deal>): Partial<Record<LifecycleStamp, () => string>> & { takenById?: string } {
+  const stamps: Partial<Record<LifecycleStamp, () => string>> & { takenById?: string } = {};
   if (patch.stageId !== undefined && patch.stageId !== deal.stageId) stamps.stageEnteredAt = () => 'now()';
   const newResponsible = patch.responsibleId !== undefined && patch.responsibleId !== deal.responsibleId;
-  if (newResponsible && patch.responsibleId && !deal.takenAt) stamps.takenAt = () => 'now()';
+  if (newResponsible && patch.responsibleId && !deal.takenAt) Object.assign(stamps, { takenAt: () => 'now()', takenById: patch.responsibleId });
   if (newResponsible && deal.reassignmentFlaggedAt) stamps.reassignmentFlaggedAt = () => 'NULL';
   if (newResponsible && patch.responsibleId === null && deal.slaEscalatedAt) stamps.slaEscalatedAt = () => 'NULL';
   return stamps;
