@@ -35,6 +35,7 @@ import { DealTypesModule } from './deal-types/deal-types.module.js';
 import { DistributionModule } from './distribution/distribution.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { SpeedToLeadModule } from './speed-to-lead/speed-to-lead.module.js';
+import { InsightsModule } from './insights/insights.module.js';
 
 @Module({
   imports: [
@@ -83,6 +84,7 @@ import { SpeedToLeadModule } from './speed-to-lead/speed-to-lead.module.js';
     DistributionModule,
     NotificationsModule,
     SpeedToLeadModule,
+    InsightsModule,
     HealthModule,
     RealtimeModule,
   ],

@@ -371,7 +371,14 @@ describe('robustness: no request causes a 500 (e2e)', () => {
 
   const fakeFixture: Fixture = {
     admin: { id: randomUUID(), email: 'x@test.local', name: 'x', role: 'admin', branchId: null, token: '', auth: { Authorization: '' } },
-    funnel: { id: randomUUID(), name: 'x', stages: Array.from({ length: 8 }, (_, position) => ({ id: randomUUID(), name: 'x', color: '#fff', kind: 'open' as const, position })) },
+    funnel: {
+      id: randomUUID(),
+      name: 'x',
+      distribution: 'off',
+      slaWarnMinutes: null,
+      slaEscalateMinutes: null,
+      stages: Array.from({ length: 8 }, (_, position) => ({ id: randomUUID(), name: 'x', color: '#fff', kind: 'open' as const, position, winProbability: null, rotAfterDays: null, requiredFields: [] })),
+    },
     deal: { id: randomUUID(), version: 1, stageId: randomUUID() } as DealDto,
     contact: { id: randomUUID() } as ContactDto,
   };
