@@ -23,6 +23,7 @@ import { AccountPage } from '../features/account/AccountPage';
 import { BranchesPage } from '../features/users-admin/BranchesPage';
 import { UsersPage } from '../features/users-admin/UsersPage';
 import { InflowPage } from '../features/inflow/InflowPage';
+import { InsightsPage } from '../features/insights/InsightsPage';
 import { useGetFunnelsQuery } from '../features/funnels/funnels-api';
 import { AppHeader } from './AppHeader';
 import { DragAndDrop } from './DragAndDrop';
@@ -113,7 +114,7 @@ function NotFound() {
 /**
  * The routes: /login; /funnels/:funnelId (a board; "/" opens the first funnel); a deal's page at
  * /deals/:dealId (older /funnels/:funnelId/deals/:dealId and ?deal=<id> links forward there); a
- * contact at /contacts/:contactId; /my-day; /stock and /stock/:vehicleId; /imports; /outbox; /inflow; /account; the
+ * contact at /contacts/:contactId; /my-day; /stock and /stock/:vehicleId; /imports; /outbox; /inflow; /insights; /account; the
  * admin pages /admin/users, /admin/branches, /admin/channels, /admin/sources, /admin/lost-reasons, /admin/deal-types and /admin/trash.
  */
 export function App() {
@@ -135,6 +136,7 @@ export function App() {
           <Route path="imports" element={<ImportPage />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="inflow" element={<InflowPage />} />
+          <Route path="insights" element={<InsightsPage />} />
           <Route path="admin" element={<AdminFrame />}>
             <Route index element={<Navigate to="channels" replace />} />
             <Route path="users" element={<UsersPage />} />

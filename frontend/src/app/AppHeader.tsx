@@ -15,6 +15,7 @@ const PAGES: { to: string; match: string; label: string; roles: readonly Role[] 
   { to: '/my-day', match: '/my-day', label: 'My day', roles: ['admin', 'lead', 'manager'] },
   { to: '/stock', match: '/stock/*', label: 'Stock', roles: ['admin', 'lead', 'manager'] },
   { to: '/inflow', match: '/inflow', label: 'Inflow', roles: ['admin', 'lead'] },
+  { to: '/insights', match: '/insights', label: 'Insights', roles: ['admin', 'lead', 'manager'] },
   { to: '/imports', match: '/imports', label: 'Import', roles: ['admin', 'lead'] },
   { to: '/outbox', match: '/outbox', label: 'Outbox', roles: ['admin', 'lead'] },
   { to: '/admin/channels', match: '/admin/*', label: 'Admin', roles: ['admin'] },

@@ -50,6 +50,8 @@ export const api = createApi({
     'Vehicle', 'TradeIn', 'Offer', 'TestDrive', 'Document', 'Task', 'Message', 'Deadline', 'DealContacts', 'LostReason', 'MyDay', 'Trash',
     // Running the team
     'Branch', 'UserAdmin', 'Me', 'DealType', 'Notification', 'Inflow',
+    // Insights
+    'Insights',
   ],
   endpoints: () => ({}),
 });
