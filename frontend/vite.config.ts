@@ -19,7 +19,9 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // React, Redux, the router, drag and drop and socket.io change less often than the app.
-        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] },
+        // The charts (recharts and its d3 parts) stay out of it: they come with the lazily loaded
+        // Insights page, so only those who open it download them.
+        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules[\\/](?!recharts|d3-|victory-vendor)/ }] },
       },
     },
   },

@@ -1,6 +1,7 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Link, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { describeError } from './describe-error';
-import { BoardSkeleton } from '../components/Skeleton';
+import { BoardSkeleton, RowsSkeleton } from '../components/Skeleton';
 import { ErrorMessage } from '../components/StatusMessage';
 import { Toasts } from '../components/Toasts';
 import { AdminNav } from '../features/admin/AdminNav';
@@ -23,9 +24,11 @@ import { AccountPage } from '../features/account/AccountPage';
 import { BranchesPage } from '../features/users-admin/BranchesPage';
 import { UsersPage } from '../features/users-admin/UsersPage';
 import { InflowPage } from '../features/inflow/InflowPage';
-import { InsightsPage } from '../features/insights/InsightsPage';
 import { useGetFunnelsQuery } from '../features/funnels/funnels-api';
 import { AppHeader } from './AppHeader';
+
+// The charts library is the biggest dependency: only those who open Insights load it.
+const InsightsPage = lazy(() => import('../features/insights/InsightsPage').then((module) => ({ default: module.InsightsPage })));
 import { DragAndDrop } from './DragAndDrop';
 import { useAppSelector } from './store';
 
@@ -136,7 +139,14 @@ export function App() {
           <Route path="imports" element={<ImportPage />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="inflow" element={<InflowPage />} />
-          <Route path="insights" element={<InsightsPage />} />
+          <Route
+            path="insights"
+            element={
+              <Suspense fallback={<RowsSkeleton />}>
+                <InsightsPage />
+              </Suspense>
+            }
+          />
           <Route path="admin" element={<AdminFrame />}>
             <Route index element={<Navigate to="channels" replace />} />
             <Route path="users" element={<UsersPage />} />
