@@ -137,6 +137,21 @@ describe('schema and demo data (e2e)', () => {
       expect(unknown).toBe(0);
     });
 
+    it('gives every deal the stage history the insights read: each earlier stage visited, in order, ending where it is', async () => {
+      const [history] = await dataSource.query(
+        `SELECT count(*) FILTER (WHERE open.stage_id IS DISTINCT FROM d.stage_id OR open.entered_at <> d.stage_entered_at)::int AS astray,
+                count(*) FILTER (WHERE (SELECT count(*) FROM deal_stage_visit v WHERE v.deal_id = d.id) <> s.position + 1)::int AS skipped,
+                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM deal_stage_visit v JOIN stage vs ON vs.id = v.stage_id
+                                                 WHERE v.deal_id = d.id AND (v.left_at < v.entered_at OR v.entered_at < d.created_at OR v.entered_at > now()
+                                                   OR EXISTS (SELECT 1 FROM deal_stage_visit w JOIN stage ws ON ws.id = w.stage_id
+                                                               WHERE w.deal_id = d.id AND ws.position < vs.position AND w.entered_at > v.entered_at))))::int AS out_of_order,
+                count(*) FILTER (WHERE s.position >= 3)::int AS deep
+           FROM deal d JOIN stage s ON s.id = d.stage_id LEFT JOIN deal_stage_visit open ON open.deal_id = d.id AND open.left_at IS NULL`,
+      );
+      expect(history).toEqual({ astray: 0, skipped: 0, out_of_order: 0, deep: history.deep });
+      expect(history.deep).toBeGreaterThan(20);
+    });
+
     it("walks the newcomer's path: anna logs in, takes an unassigned deal, moves it, sees both in its events", async () => {
       const http = request(app.getHttpServer());
       const login: LoginResponse = (await http.post('/api/auth/login').send({ email: 'anna@demo.local', password: 'demo1234' }).expect(200)).body;

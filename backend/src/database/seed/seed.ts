@@ -127,16 +127,22 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       const keysByStage = new Map(
         stages.map((stage) => [stage.id, generateNKeysBetween(null, null, drafts.filter((draft) => draft.stage.id === stage.id).length)]),
       );
+      const paths: StagePath[] = [];
       const deals = await em.save(
         drafts.map((draft) => {
           // Closed deals went quiet when they closed; open ones were mostly touched lately, and the
-          // few idle for over two weeks show as rotten.
+          // few idle for over two weeks show as rotten. Taken deals saw activity after their take.
           const quiet = random();
           const activityAt = new Date(
-            draft.status === 'open' && draft.responsible
-              ? Math.max(draft.createdAt.getTime(), Date.now() - Math.floor(quiet ** 2 * 21 * DAY_MS))
-              : Math.min(Date.now(), draft.createdAt.getTime() + Math.floor(quiet * 10 * DAY_MS)),
+            Math.max(
+              draft.status === 'open' && draft.responsible
+                ? Math.max(draft.createdAt.getTime(), Date.now() - Math.floor(quiet ** 2 * 21 * DAY_MS))
+                : Math.min(Date.now(), draft.createdAt.getTime() + Math.floor(quiet * 10 * DAY_MS)),
+              draft.responsible ? takenAt(draft.createdAt).getTime() + 2 * HOUR_MS : 0,
+            ),
           );
+          const path = draft.responsible ? stagePath(stages, draft.stage, takenAt(draft.createdAt), activityAt, draft.status === 'won', random) : [];
+          paths.push(path);
           const type = pick(DEAL_TYPES);
           // A few showroom customers got in touch again about their open deal.
           const repeated = funnel === showroom.funnel && draft.status === 'open' && draft.responsible !== null && random() < 0.06;
@@ -158,8 +164,8 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
             position: keysByStage.get(draft.stage.id)!.shift()!,
             createdAt: draft.createdAt,
             lastActivityAt: newRequestAt ?? activityAt,
-            // As the seeded timeline tells it: taken into work (straight into this stage) 20 minutes in.
-            stageEnteredAt: draft.responsible ? takenAt(draft.createdAt) : draft.createdAt,
+            // As the seeded timeline tells it: taken into work 20 minutes in, then moved on stage by stage.
+            stageEnteredAt: path.at(-1)?.at ?? draft.createdAt,
             takenAt: draft.responsible ? takenAt(draft.createdAt) : null,
             // Requests that waited past the showroom's SLA were escalated then.
             slaEscalatedAt: escalatedAt(funnel === showroom.funnel && !draft.responsible && draft.status === 'open', draft.createdAt),
@@ -179,7 +185,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       // The open deadline of each deal, as the follow-up tab shows and resolves it.
       const withDeadline = deals.filter((deal) => deal.deadlineAt !== null);
       if (withDeadline.length > 0) await em.insert(Deadline, withDeadline.map((deal) => ({ dealId: deal.id, dueAt: deal.deadlineAt!, createdAt: deal.createdAt })));
-      await em.insert(FunnelEvent, timelineOf(funnel, stages, deals, drafts, phoneLine) as QueryDeepPartialEntity<FunnelEvent>[]);
+      await em.insert(FunnelEvent, timelineOf(funnel, stages, deals, drafts, paths, phoneLine) as QueryDeepPartialEntity<FunnelEvent>[]);
       await em.update(Funnel, funnel.id, { lastSeq: funnel.lastSeq });
       if (funnel === showroom.funnel) showroomDeals = deals;
     }
@@ -197,6 +203,28 @@ function takenAt(createdAt: Date): Date {
   return new Date(createdAt.getTime() + 20 * 60_000);
 }
 
+/** Where a taken deal went and when: each stage from the first open one up to its own. */
+type StagePath = { stageId: string; at: Date }[];
+
+/**
+ * The stages a taken deal passed through to reach `stage` (so the conversion and stage-duration
+ * dashboards see a real funnel): the first open stage at the take, then each next one after a
+ * random share of the time up to `until` — a won deal reaches its stage exactly then, an open or
+ * lost one has been in its stage for a while by then.
+ */
+function stagePath(stages: Stage[], stage: Stage, taken: Date, until: Date, won: boolean, random: () => number): StagePath {
+  const walked = stages.slice(1, stages.indexOf(stage) + 1);
+  const stays = walked.map(() => 0.5 + random()).slice(0, won ? -1 : undefined);
+  const total = stays.reduce((sum, stay) => sum + stay, 0);
+  const span = until.getTime() - taken.getTime();
+  let elapsed = 0;
+  return walked.map((passed, index) => {
+    const at = new Date(taken.getTime() + Math.round((span * elapsed) / total));
+    elapsed += stays[index] ?? 0;
+    return { stageId: passed.id, at };
+  });
+}
+
 function escalatedAt(underSla: boolean, createdAt: Date): Date | null {
   const escalation = createdAt.getTime() + SHOWROOM_SETTINGS.slaEscalateMinutes * 60_000;
   return underSla && escalation < Date.now() ? new Date(escalation) : null;
@@ -209,15 +237,27 @@ async function createFunnel(em: EntityManager, name: string, templates: readonly
 }
 
 /** The events a real history would have left: created, taken (or assigned), closed. Seqs follow on. */
-function timelineOf(funnel: Funnel, stages: Stage[], deals: Deal[], drafts: { responsible: User | null }[], phoneLine: Channel): Partial<FunnelEvent>[] {
+function timelineOf(funnel: Funnel, stages: Stage[], deals: Deal[], drafts: { responsible: User | null }[], paths: StagePath[], phoneLine: Channel): Partial<FunnelEvent>[] {
   const unassigned = stages.find((stage) => stage.kind === 'unassigned')!;
   const events: Partial<FunnelEvent>[] = [];
-  const ordered = deals.map((deal, index) => ({ deal, responsible: drafts[index].responsible })).sort((a, b) => a.deal.createdAt.getTime() - b.deal.createdAt.getTime());
+  const ordered = deals
+    .map((deal, index) => ({ deal, responsible: drafts[index].responsible, path: paths[index] }))
+    .sort((a, b) => a.deal.createdAt.getTime() - b.deal.createdAt.getTime());
   let seq = funnel.lastSeq;
-  for (const { deal, responsible } of ordered) {
+  for (const { deal, responsible, path } of ordered) {
     events.push({ funnelId: funnel.id, seq: ++seq, type: 'deal.created', dealId: deal.id, actorId: null, at: deal.createdAt, data: { stageId: unassigned.id, responsibleId: null, contactId: deal.contactId, contactReused: false } });
     if (responsible) {
-      events.push({ funnelId: funnel.id, seq: ++seq, type: 'deal.taken', dealId: deal.id, actorId: responsible.id, at: takenAt(deal.createdAt), data: { responsibleId: responsible.id, fromStageId: unassigned.id, toStageId: deal.stageId } });
+      // Taken into the first open stage, then moved on; a won deal's last step is its closing.
+      for (const [index, { stageId, at }] of path.entries()) {
+        const fromStageId = index === 0 ? unassigned.id : path[index - 1].stageId;
+        const event: Pick<FunnelEvent, 'type' | 'data'> =
+          index === 0
+            ? { type: 'deal.taken', data: { responsibleId: responsible.id, fromStageId, toStageId: stageId } }
+            : deal.status === 'won' && index === path.length - 1
+              ? { type: 'deal.closed', data: { outcome: 'won', reason: null, soldVehicleId: null, fromStageId, toStageId: stageId } }
+              : { type: 'deal.moved', data: { fromStageId, toStageId: stageId, status: 'open', responsibleId: responsible.id } };
+        events.push({ funnelId: funnel.id, seq: ++seq, dealId: deal.id, actorId: responsible.id, at, ...event });
+      }
     }
     if (deal.status === 'lost') {
       events.push({ funnelId: funnel.id, seq: ++seq, type: 'deal.closed', dealId: deal.id, actorId: responsible?.id ?? null, at: deal.lastActivityAt, data: { outcome: 'lost', reason: deal.lostReason } });
