@@ -24,7 +24,8 @@ export interface InsightsScope {
   granularity: InsightsGranularity;
   filters: InsightsFilters;
   viewer: AuthUser;
-  query<T>(sql: string): Promise<T[]>;
+  /** Runs `sql` with the scope's named parameters, plus `extra` ones a dashboard computed itself. */
+  query<T>(sql: string, extra?: Record<string, unknown>): Promise<T[]>;
 }
 
 /** The figures a dashboard answers; the service adds the periods. */

@@ -63,8 +63,8 @@ export class InsightsService {
       const parameters = scopeParameters(settings);
       return QUERIES[dashboard]({
         ...settings,
-        query: async <T>(sql: string) => {
-          const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
+        query: async <T>(sql: string, extra: Record<string, unknown> = {}) => {
+          const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, { ...parameters, ...extra });
           return (await em.query(text, values)) as T[];
         },
       });

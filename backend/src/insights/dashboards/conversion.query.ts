@@ -24,12 +24,14 @@ export async function conversionDashboard(scope: InsightsScope): Promise<Dashboa
   const previous: Figures = totals.find((row) => !row.current) ?? { cohort: 0, won: 0, lost: 0, conversion: null };
 
   const stages = await scope.query<{ stage: string; reached: number; from_previous: number | null; of_cohort: number | null }>(
-    `${cohort},
-     reached AS (
-       SELECT v.stage_id, count(DISTINCT v.deal_id)::int AS reached
-         FROM deal_stage_visit v JOIN cohort c ON c.id = v.deal_id AND c.current
-        WHERE v.funnel_id = :funnelId
-        GROUP BY v.stage_id
+    // No cohort CTE here: joined inline, the visits and the deals can be scanned in parallel.
+    `WITH reached AS (
+       -- distinct pairs first: a hash aggregate, where count(DISTINCT) would sort every visit
+       SELECT stage_id, count(*)::int AS reached
+         FROM (SELECT DISTINCT v.stage_id, v.deal_id
+                 FROM deal_stage_visit v JOIN deal d ON d.id = v.deal_id
+                WHERE v.funnel_id = :funnelId AND ${dealsCondition(scope)} AND d.funnel_id = :funnelId AND d.created_at >= :from AND d.created_at < :to) pairs
+        GROUP BY stage_id
      ),
      rows AS (
        SELECT s.name AS stage, COALESCE(r.reached, 0) AS reached, 0 AS part, s.position, '' AS deleted_id
@@ -42,7 +44,7 @@ export async function conversionDashboard(scope: InsightsScope): Promise<Dashboa
      )
      SELECT stage, reached,
             ${percentSql('reached', 'lag(reached) OVER (ORDER BY part, position, reached DESC, deleted_id)')} AS from_previous,
-            ${percentSql('reached', `(SELECT count(*) FROM cohort WHERE current)`)} AS of_cohort
+            ${percentSql('reached', String(current.cohort))} AS of_cohort
        FROM rows
       ORDER BY part, position, reached DESC, deleted_id`,
   );

@@ -1,15 +1,9 @@
 import { dealsCondition, kpi, medianSql, p90Sql, percentSql, table, type DashboardFigures, type InsightsScope } from '../insights-scope.js';
 
-/** The distribution's buckets, in seconds from (inclusive) and to (exclusive), in display order. */
-const BUCKETS: [label: string, from: number, to: number | null][] = [
-  ['< 5 min', 0, 300],
-  ['5–15 min', 300, 900],
-  ['15–30 min', 900, 1800],
-  ['30–60 min', 1800, 3600],
-  ['1–4 h', 3600, 14_400],
-  ['4–24 h', 14_400, 86_400],
-  ['> 1 day', 86_400, null],
-];
+/** The distribution's buckets in display order; each starts (inclusive) at its bound below. */
+const BUCKETS = ['< 5 min', '5–15 min', '15–30 min', '30–60 min', '1–4 h', '4–24 h', '> 1 day'];
+/** The lower bounds, in seconds, of every bucket after the first: `width_bucket` numbers them 0–6. */
+const BUCKET_BOUNDS = [300, 900, 1800, 3600, 14_400, 86_400];
 
 /** Median, p90 and share within the funnel's SLA of the takes in scope of an aggregate. */
 const TAKE_FIGURES = `
@@ -18,51 +12,50 @@ const TAKE_FIGURES = `
   ${p90Sql('seconds')} AS p90_seconds,
   ${percentSql('count(*) FILTER (WHERE seconds <= sla_seconds)', 'count(*) FILTER (WHERE sla_seconds IS NOT NULL)')} AS within_sla`;
 
+type Figures = { taken: number; median_seconds: number | null; p90_seconds: number | null; within_sla: number | null };
+
 /**
  * Speed to lead: how long new deals waited to be taken into work. A take is a deal whose
  * `taken_at` falls in the period and is later than its creation (a deal created with its
  * responsible never waited); its taker is `taken_by_id`, which the manager filter matches.
+ * One statement: the takes are read from `deal` once and every figure aggregates them.
  */
 export async function speedToLeadDashboard(scope: InsightsScope): Promise<DashboardFigures> {
-  const takes = `
-    WITH takes AS (
-      SELECT d.branch_id, d.taken_by_id, d.taken_at >= :from AS current,
-             extract(epoch FROM d.taken_at - d.created_at)::float8 AS seconds,
-             f.sla_escalate_minutes * 60 AS sla_seconds
-        FROM deal d
-        JOIN funnel f ON f.id = d.funnel_id
-       WHERE ${dealsCondition(scope, 'taken_by_id')} AND d.taken_at >= :previousFrom AND d.taken_at < :to AND d.taken_at > d.created_at
-    )`;
-  type Figures = { taken: number; median_seconds: number | null; p90_seconds: number | null; within_sla: number | null };
-
-  const totals = await scope.query<Figures & { current: boolean }>(`${takes} SELECT current, ${TAKE_FIGURES} FROM takes GROUP BY current`);
-  const current = totals.find((row) => row.current);
-  const previous = totals.find((row) => !row.current);
-  const buckets = BUCKETS.map(([label, from, to], index) => `(${index}, '${label}', ${from}, ${to ?? 'NULL'})`).join(', ');
-  const distribution = await scope.query<{ bucket: string; deals: number }>(
-    `${takes}
-     SELECT b.label AS bucket, count(t.seconds)::int AS deals
-       FROM (VALUES ${buckets}) AS b(position, label, low, high)
-       LEFT JOIN takes t ON t.current AND t.seconds >= b.low AND (b.high IS NULL OR t.seconds < b.high)
-      GROUP BY b.position, b.label
-      ORDER BY b.position`,
+  const [answer] = await scope.query<{
+    totals: (Figures & { current: boolean })[] | null;
+    distribution: { position: number; deals: number }[] | null;
+    by_branch: (Figures & { branch: string })[] | null;
+    by_manager: (Figures & { manager: string })[] | null;
+  }>(
+    `WITH takes AS MATERIALIZED (
+       SELECT d.branch_id, d.taken_by_id, d.taken_at >= :from AS current,
+              extract(epoch FROM d.taken_at - d.created_at)::float8 AS seconds,
+              f.sla_escalate_minutes * 60 AS sla_seconds
+         FROM deal d
+         JOIN funnel f ON f.id = d.funnel_id
+        WHERE ${dealsCondition(scope, 'taken_by_id')} AND d.taken_at >= :previousFrom AND d.taken_at < :to AND d.taken_at > d.created_at
+     )
+     SELECT
+       (SELECT json_agg(t) FROM (SELECT current, ${TAKE_FIGURES} FROM takes GROUP BY current) t) AS totals,
+       (SELECT json_agg(t) FROM (
+          SELECT width_bucket(seconds, ARRAY[${BUCKET_BOUNDS.join(', ')}]::float8[]) AS position, count(*)::int AS deals
+            FROM takes WHERE current GROUP BY 1) t) AS distribution,
+       (SELECT json_agg(t ORDER BY t.taken DESC, t.branch) FROM (
+          SELECT COALESCE(b.name, 'No branch') AS branch, g.*
+            FROM (SELECT branch_id, ${TAKE_FIGURES} FROM takes WHERE current GROUP BY branch_id) g
+            LEFT JOIN branch b ON b.id = g.branch_id) t) AS by_branch,
+       (SELECT json_agg(t ORDER BY t.taken DESC, t.manager) FROM (
+          SELECT COALESCE(u.name, 'Deleted user') AS manager, g.*
+            FROM (SELECT taken_by_id, ${TAKE_FIGURES} FROM takes WHERE current GROUP BY taken_by_id) g
+            LEFT JOIN app_user u ON u.id = g.taken_by_id) t) AS by_manager`,
   );
-  const byBranch = await scope.query<Figures & { branch: string }>(
-    `${takes}
-     SELECT COALESCE(b.name, 'No branch') AS branch, ${TAKE_FIGURES}
-       FROM takes t LEFT JOIN branch b ON b.id = t.branch_id
-      WHERE t.current
-      GROUP BY t.branch_id, b.name
-      ORDER BY taken DESC, branch`,
-  );
-  const byManager = await scope.query<Figures & { manager: string }>(
-    `${takes}
-     SELECT COALESCE(u.name, 'Deleted user') AS manager, ${TAKE_FIGURES}
-       FROM takes t LEFT JOIN app_user u ON u.id = t.taken_by_id
-      WHERE t.current
-      GROUP BY t.taken_by_id, u.name
-      ORDER BY taken DESC, manager`,
-  );
+  const current = answer.totals?.find((row) => row.current);
+  const previous = answer.totals?.find((row) => !row.current);
+  const counts = new Map((answer.distribution ?? []).map((row) => [row.position, row.deals]));
+  const distribution = BUCKETS.map((bucket, position) => ({ bucket, deals: counts.get(position) ?? 0 }));
+  const figures = ({ taken, median_seconds, p90_seconds, within_sla }: Figures): Figures => ({ taken, median_seconds, p90_seconds, within_sla });
+  const byBranch = (answer.by_branch ?? []).map((row) => ({ branch: row.branch, ...figures(row) }));
+  const byManager = (answer.by_manager ?? []).map((row) => ({ manager: row.manager, ...figures(row) }));
 
   const figureColumns = {
     taken: ['Taken', 'count'],
